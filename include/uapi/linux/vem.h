@@ -1,0 +1,278 @@
+/* SPDX-License-Identifier: (GPL-2.0 WITH Linux-syscall-note) OR MIT */
+/*
+ * vem.h - the generic netlink protocol between vem.ko (the per-host data
+ * plane of vnlink, the "VEM") and its userspace (vsmctl, vsmd).
+ *
+ * This header is the one contract between kernel and userspace.
+ *
+ * Documentation
+ * =============
+ *
+ * Family name: VEM_GENL_NAME ("vem"), version VEM_GENL_VERSION.
+ * Multicast group: VEM_GENL_MCGRP_EVENTS ("events").
+ *
+ * Every operation and the event group require CAP_NET_ADMIN in the initial
+ * user namespace. A switch may only be created in a network namespace owned
+ * by the initial user namespace, so that the events of a switch never reach
+ * a socket whose owner lacks that capability.
+ *
+ * Every attribute is validated strictly: an unknown attribute, a value out of
+ * range or a missing attribute is refused with an extended ack message
+ * (NLMSGERR_ATTR_MSG) and, where it names one, the offending attribute
+ * (NLMSGERR_ATTR_OFFS/MISS_TYPE). A refused request changes nothing.
+ *
+ * The switch
+ * ----------
+ *
+ * There is at most one switch instance per network namespace: the namespace
+ * of the netlink socket that sends the request. It goes away with its
+ * namespace or with VEM_CMD_SWITCH_DEL.
+ *
+ * VEM_CMD_SWITCH_NEW: create the switch of this namespace.
+ *	Optional: VEM_A_SWITCH_AGEING_TIME, VEM_A_SWITCH_FDB_MAX.
+ *	-EEXIST if the namespace already has a switch.
+ * VEM_CMD_SWITCH_SET: change VEM_A_SWITCH_AGEING_TIME and/or
+ *	VEM_A_SWITCH_FDB_MAX. Lowering FDB_MAX below the number of entries
+ *	does not evict any; new learning is refused until the table shrinks.
+ * VEM_CMD_SWITCH_DEL: unbind every port, destroy the switch. No attributes.
+ * VEM_CMD_SWITCH_GET (do): reply with every VEM_A_SWITCH_* attribute.
+ *
+ * Ports
+ * -----
+ *
+ * A port is named by (VEM_A_PORT_TYPE, VEM_A_PORT_ID):
+ *	VEM_PORT_VETH   "vethernet N": a VM interface. It is an identity: it
+ *			exists without a netdev, can be bound to one (a tap or a
+ *			veth end), unbound, and bound again to another netdev,
+ *			keeping its configuration and its counters. When its
+ *			netdev is unregistered (the VM is gone) the vEth is
+ *			unbound, not deleted.
+ *	VEM_PORT_UPLINK "ethernet N": a netdev towards the physical network,
+ *			always an 802.1Q trunk. Frames are never forwarded from
+ *			one uplink to another (no loops without spanning tree).
+ * N is chosen by userspace, 1 to VEM_PORT_ID_MAX.
+ *
+ * VEM_CMD_PORT_NEW: create a port.
+ *	Required: VEM_A_PORT_TYPE, VEM_A_PORT_ID.
+ *	Optional: VEM_A_PORT_IFINDEX (bind at once) and the configuration
+ *	attributes below. A vEth defaults to access mode in VLAN 1; an uplink
+ *	is a trunk allowing every VLAN with native VLAN 1.
+ * VEM_CMD_PORT_SET: change a port.
+ *	Required: VEM_A_PORT_TYPE, VEM_A_PORT_ID.
+ *	Optional: VEM_A_PORT_IFINDEX (bind; 0 unbinds), VEM_A_PORT_MODE,
+ *	VEM_A_PORT_ACCESS_VLAN, VEM_A_PORT_NATIVE_VLAN, VEM_A_PORT_TRUNK_VLANS,
+ *	VEM_A_PORT_SHUTDOWN. An uplink refuses VEM_PORT_MODE_ACCESS.
+ *	The new configuration is published at once: a frame sees the old one
+ *	or the new one, never a mix.
+ * VEM_CMD_PORT_DEL: unbind and delete a port; its MAC entries go with it.
+ *	Required: VEM_A_PORT_TYPE, VEM_A_PORT_ID.
+ * VEM_CMD_PORT_GET: do (TYPE and ID required) or dump (no attribute; the
+ *	dump is consistency-checked, see below). Replies carry every
+ *	VEM_A_PORT_* attribute, VEM_A_PORT_STATS included.
+ *
+ * Binding a netdev: it must be an Ethernet device in the switch's namespace,
+ * not a loopback, not bound to another port or claimed by another rx
+ * handler (a bridge, a bond, Open vSwitch...): -EBUSY. While bound, the
+ * netdev is in promiscuous mode, LRO is off, and every frame it receives
+ * belongs to the switch (link-local 01:80:c2:00:00:0X frames excepted:
+ * those reach the host stack).
+ *
+ * VLANs
+ * -----
+ *
+ * Access port: untagged (or priority-tagged, VID 0) frames belong to the
+ * access VLAN; a frame the VM sends tagged is dropped (VEM_A_STATS_DROP_VLAN).
+ * Frames leave untagged.
+ * Trunk port: a tagged frame is accepted if its VLAN is allowed; an untagged
+ * frame belongs to the native VLAN if one is set (VEM_A_PORT_NATIVE_VLAN
+ * not 0) and allowed, else it is dropped. Frames in the native VLAN leave
+ * untagged, the others tagged.
+ * Flooding (broadcast, multicast, unknown unicast) stays within the VLAN and
+ * never goes back out of the port a frame came in on.
+ *
+ * MAC address table (FDB)
+ * -----------------------
+ *
+ * Entries are keyed by (VLAN, MAC). Dynamic entries are learned from the
+ * source address of frames received on a port (an address seen on another
+ * port moves there) and age out after VEM_A_SWITCH_AGEING_TIME seconds
+ * without a frame. Static entries are added by userspace, never age and
+ * never move. At VEM_A_SWITCH_FDB_MAX entries new addresses are not
+ * learned (frames to them are flooded) and each refusal is counted in
+ * VEM_A_STATS_LEARN_REFUSED of the port and VEM_A_SWITCH_LEARN_REFUSED.
+ * Unbinding a port removes the dynamic entries learned on it.
+ *
+ * VEM_CMD_FDB_NEW: add or replace a static entry.
+ *	Required: VEM_A_FDB_MAC, VEM_A_FDB_VLAN, VEM_A_FDB_PORT_TYPE,
+ *	VEM_A_FDB_PORT_ID. The MAC must be unicast and not all-zero.
+ * VEM_CMD_FDB_DEL: delete an entry (static or dynamic).
+ *	Required: VEM_A_FDB_MAC, VEM_A_FDB_VLAN.
+ * VEM_CMD_FDB_FLUSH: delete entries; every attribute given narrows it:
+ *	VEM_A_FDB_VLAN, VEM_A_FDB_PORT_TYPE + VEM_A_FDB_PORT_ID,
+ *	VEM_A_FDB_FLAGS (VEM_FDB_F_STATIC: static entries too; without it only
+ *	dynamic ones go).
+ * VEM_CMD_FDB_GET: do (MAC and VLAN required) or dump (consistency-checked).
+ *	Replies carry MAC, VLAN, PORT_TYPE, PORT_ID, FLAGS and, for dynamic
+ *	entries, VEM_A_FDB_AGE.
+ *
+ * Dumps
+ * -----
+ *
+ * PORT_GET and FDB_GET dumps set NLM_F_DUMP_INTR on a message when the table
+ * changed during the dump; userspace should then dump again.
+ *
+ * Events (multicast group "events")
+ * ---------------------------------
+ *
+ * VEM_CMD_SWITCH_NEW / _DEL: a switch was created / destroyed.
+ * VEM_CMD_PORT_NEW / _SET / _DEL: a port was created / changed (config,
+ *	bind, unbind, its netdev going away) / deleted; the message carries the
+ *	port's attributes without VEM_A_PORT_STATS.
+ * VEM_CMD_FDB_NEW / _DEL: a MAC entry was learned, moved or added / aged
+ *	out or deleted. Events are sent only while someone listens.
+ */
+
+#ifndef _UAPI_LINUX_VEM_H
+#define _UAPI_LINUX_VEM_H
+
+#define VEM_GENL_NAME		"vem"
+#define VEM_GENL_VERSION	1
+#define VEM_GENL_MCGRP_EVENTS	"events"
+
+#define VEM_PORT_ID_MAX		65535
+#define VEM_VLAN_MAX		4094
+/* VEM_A_PORT_TRUNK_VLANS: one bit per VLAN id 0..4095, bit n of byte n / 8 */
+#define VEM_VLAN_BITMAP_LEN	(4096 / 8)
+#define VEM_AGEING_TIME_MAX	1000000	/* seconds; 0 disables ageing */
+#define VEM_AGEING_TIME_DEFAULT	300
+#define VEM_FDB_MAX_LIMIT	1048576
+#define VEM_FDB_MAX_DEFAULT	65536
+
+enum vem_cmd {
+	VEM_CMD_UNSPEC,
+	VEM_CMD_SWITCH_NEW,
+	VEM_CMD_SWITCH_DEL,
+	VEM_CMD_SWITCH_GET,
+	VEM_CMD_SWITCH_SET,
+	VEM_CMD_PORT_NEW,
+	VEM_CMD_PORT_DEL,
+	VEM_CMD_PORT_GET,
+	VEM_CMD_PORT_SET,
+	VEM_CMD_FDB_NEW,
+	VEM_CMD_FDB_DEL,
+	VEM_CMD_FDB_GET,
+	VEM_CMD_FDB_FLUSH,
+	__VEM_CMD_MAX
+};
+#define VEM_CMD_MAX (__VEM_CMD_MAX - 1)
+
+/* Attributes of the SWITCH_* commands. */
+enum vem_switch_attr {
+	VEM_A_SWITCH_UNSPEC,
+	VEM_A_SWITCH_AGEING_TIME,	/* u32, seconds, 0..VEM_AGEING_TIME_MAX */
+	VEM_A_SWITCH_FDB_MAX,		/* u32, 1..VEM_FDB_MAX_LIMIT */
+	VEM_A_SWITCH_FDB_COUNT,		/* u32, read-only: entries now */
+	VEM_A_SWITCH_PORT_COUNT,	/* u32, read-only */
+	VEM_A_SWITCH_LEARN_REFUSED,	/* u64, read-only: learns refused, full */
+	VEM_A_SWITCH_PAD,
+	__VEM_A_SWITCH_MAX
+};
+#define VEM_A_SWITCH_MAX (__VEM_A_SWITCH_MAX - 1)
+
+enum vem_port_type {
+	VEM_PORT_UNSPEC,
+	VEM_PORT_VETH,		/* vethernet N */
+	VEM_PORT_UPLINK,	/* ethernet N */
+	__VEM_PORT_TYPE_MAX
+};
+#define VEM_PORT_TYPE_MAX (__VEM_PORT_TYPE_MAX - 1)
+
+enum vem_port_mode {
+	VEM_PORT_MODE_UNSPEC,
+	VEM_PORT_MODE_ACCESS,
+	VEM_PORT_MODE_TRUNK,
+	__VEM_PORT_MODE_MAX
+};
+#define VEM_PORT_MODE_MAX (__VEM_PORT_MODE_MAX - 1)
+
+/* Attributes of the PORT_* commands. */
+enum vem_port_attr {
+	VEM_A_PORT_UNSPEC,
+	VEM_A_PORT_TYPE,	/* u8, enum vem_port_type */
+	VEM_A_PORT_ID,		/* u32, 1..VEM_PORT_ID_MAX */
+	VEM_A_PORT_IFINDEX,	/* u32, bound netdev; 0 = unbound */
+	VEM_A_PORT_IFNAME,	/* string, read-only: name of the bound netdev */
+	VEM_A_PORT_MODE,	/* u8, enum vem_port_mode */
+	VEM_A_PORT_ACCESS_VLAN,	/* u16, 1..VEM_VLAN_MAX */
+	VEM_A_PORT_NATIVE_VLAN,	/* u16, 0 (none)..VEM_VLAN_MAX */
+	VEM_A_PORT_TRUNK_VLANS,	/* binary, VEM_VLAN_BITMAP_LEN bytes; bits 0
+				 * and 4095 must be clear */
+	VEM_A_PORT_SHUTDOWN,	/* u8, 0 or 1: administratively down */
+	VEM_A_PORT_OPER_UP,	/* u8, read-only: bound, netdev up, not shut */
+	VEM_A_PORT_STATS,	/* nest, read-only: enum vem_stats_attr */
+	VEM_A_PORT_PAD,
+	__VEM_A_PORT_MAX
+};
+#define VEM_A_PORT_MAX (__VEM_A_PORT_MAX - 1)
+
+/*
+ * Counters of a port (VEM_A_PORT_STATS), all u64. They belong to the port,
+ * not to its netdev: they keep counting across unbind and rebind. "rx" is
+ * what the switch received from the port, "tx" what it sent to it. Bytes
+ * count the Ethernet frame without FCS and without the 802.1Q tag.
+ */
+enum vem_stats_attr {
+	VEM_A_STATS_UNSPEC,
+	VEM_A_STATS_PAD,
+	VEM_A_STATS_RX_UCAST_PKTS,
+	VEM_A_STATS_RX_UCAST_BYTES,
+	VEM_A_STATS_RX_MCAST_PKTS,
+	VEM_A_STATS_RX_MCAST_BYTES,
+	VEM_A_STATS_RX_BCAST_PKTS,
+	VEM_A_STATS_RX_BCAST_BYTES,
+	VEM_A_STATS_TX_UCAST_PKTS,
+	VEM_A_STATS_TX_UCAST_BYTES,
+	VEM_A_STATS_TX_MCAST_PKTS,
+	VEM_A_STATS_TX_MCAST_BYTES,
+	VEM_A_STATS_TX_BCAST_PKTS,
+	VEM_A_STATS_TX_BCAST_BYTES,
+	/* Unknown unicast frames received and flooded. */
+	VEM_A_STATS_RX_FLOOD_PKTS,
+	/* Drops, counted on the port the frame came in on unless noted. */
+	VEM_A_STATS_DROP_VLAN,		/* VLAN not allowed on the port, tagged
+					 * frame on an access port, untagged
+					 * frame on a trunk without native VLAN */
+	VEM_A_STATS_DROP_SHUTDOWN,	/* port administratively down */
+	VEM_A_STATS_DROP_NO_PORT,	/* destination port unbound or down */
+	VEM_A_STATS_DROP_LOCAL,		/* destination is the ingress port */
+	VEM_A_STATS_DROP_INVALID,	/* multicast or zero source address */
+	VEM_A_STATS_DROP_NOMEM,		/* no memory to clone a flooded frame */
+	VEM_A_STATS_DROP_MTU,		/* too big for the egress netdev
+					 * (counted on the egress port) */
+	VEM_A_STATS_DROP_TX_ERROR,	/* egress netdev refused the frame
+					 * (counted on the egress port) */
+	VEM_A_STATS_LEARN_REFUSED,	/* source not learned: table full (the
+					 * frame itself is forwarded) */
+	__VEM_A_STATS_MAX
+};
+#define VEM_A_STATS_MAX (__VEM_A_STATS_MAX - 1)
+
+enum vem_fdb_flags {
+	VEM_FDB_F_STATIC = 1U << 0,
+};
+#define VEM_FDB_F_ALL	(VEM_FDB_F_STATIC)
+
+/* Attributes of the FDB_* commands. */
+enum vem_fdb_attr {
+	VEM_A_FDB_UNSPEC,
+	VEM_A_FDB_MAC,		/* binary, 6 bytes */
+	VEM_A_FDB_VLAN,		/* u16, 1..VEM_VLAN_MAX */
+	VEM_A_FDB_PORT_TYPE,	/* u8, enum vem_port_type */
+	VEM_A_FDB_PORT_ID,	/* u32, 1..VEM_PORT_ID_MAX */
+	VEM_A_FDB_FLAGS,	/* u32, enum vem_fdb_flags */
+	VEM_A_FDB_AGE,		/* u32, read-only: ms since last frame */
+	__VEM_A_FDB_MAX
+};
+#define VEM_A_FDB_MAX (__VEM_A_FDB_MAX - 1)
+
+#endif /* _UAPI_LINUX_VEM_H */

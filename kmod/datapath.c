@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The datapath: every frame a bound netdev receives enters the switch here.
+ * Ingress VLAN classification, learning, lookup, flooding, egress tagging.
+ */
+
+#include <linux/etherdevice.h>
+#include <linux/if_vlan.h>
+
+#include "vem.h"
+
+static enum vem_class vem_classify(const u8 *dest)
+{
+	if (likely(!is_multicast_ether_addr(dest)))
+		return VEM_CLASS_UCAST;
+	return is_broadcast_ether_addr(dest) ? VEM_CLASS_BCAST : VEM_CLASS_MCAST;
+}
+
+/* Called under rcu_read_lock with BH disabled (as are all below). */
+static void vem_stats_rx(struct vem_port *port, enum vem_class class,
+			 unsigned int len)
+{
+	struct vem_pcpu_stats *s = this_cpu_ptr(port->stats);
+
+	u64_stats_update_begin(&s->syncp);
+	u64_stats_inc(&s->rx_pkts[class]);
+	u64_stats_add(&s->rx_bytes[class], len);
+	u64_stats_update_end(&s->syncp);
+}
+
+/* An unknown unicast destination: the frame is flooded. */
+static void vem_stats_flood(struct vem_port *port)
+{
+	struct vem_pcpu_stats *s = this_cpu_ptr(port->stats);
+
+	u64_stats_update_begin(&s->syncp);
+	u64_stats_inc(&s->rx_flood);
+	u64_stats_update_end(&s->syncp);
+}
+
+static void vem_stats_tx(struct vem_port *port, enum vem_class class,
+			 unsigned int len)
+{
+	struct vem_pcpu_stats *s = this_cpu_ptr(port->stats);
+
+	u64_stats_update_begin(&s->syncp);
+	u64_stats_inc(&s->tx_pkts[class]);
+	u64_stats_add(&s->tx_bytes[class], len);
+	u64_stats_update_end(&s->syncp);
+}
+
+/*
+ * The VLAN a frame received on a port with @cfg belongs to, or 0 if the
+ * port does not accept it. @tci is the frame's 802.1Q tag, if @tagged.
+ */
+static u16 vem_ingress_vid(const struct vem_port_cfg *cfg, bool tagged, u16 tci)
+{
+	u16 vid = tagged ? tci & VLAN_VID_MASK : 0;
+
+	if (cfg->mode == VEM_PORT_MODE_ACCESS)
+		/* A priority tag (VID 0) is untagged; a VM may not pick a VLAN. */
+		return vid ? 0 : cfg->access_vlan;
+
+	if (!vid)
+		vid = cfg->native_vlan;
+	return vid && test_bit(vid, cfg->trunk_vlans) ? vid : 0;
+}
+
+/*
+ * Whether a frame in @vid may leave through a port with @cfg, and if so,
+ * whether it leaves tagged.
+ */
+static bool vem_egress_allowed(const struct vem_port_cfg *cfg, u16 vid,
+			       bool *tag)
+{
+	if (cfg->shutdown)
+		return false;
+	if (cfg->mode == VEM_PORT_MODE_ACCESS) {
+		*tag = false;
+		return vid == cfg->access_vlan;
+	}
+	*tag = vid != cfg->native_vlan;
+	return test_bit(vid, cfg->trunk_vlans);
+}
+
+/*
+ * Hand @skb (data at the network header, as received) to @out's netdev in
+ * @vid. Consumes @skb. The caller checked that @out may send @vid.
+ */
+static void vem_port_xmit(struct vem_port *out, struct net_device *dev,
+			  struct sk_buff *skb, u16 vid, bool tag,
+			  enum vem_class class)
+{
+	unsigned int len;
+
+	skb_push(skb, ETH_HLEN);
+	if (unlikely(!is_skb_forwardable(dev, skb))) {
+		vem_stats_drop(out, VEM_DROP_MTU);
+		kfree_skb(skb);
+		return;
+	}
+	len = skb->len;
+	if (tag)
+		__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), vid);
+	skb->dev = dev;
+	skb_forward_csum(skb);
+	if (likely(!net_xmit_eval(dev_queue_xmit(skb))))
+		vem_stats_tx(out, class, len);
+	else
+		vem_stats_drop(out, VEM_DROP_TX_ERROR);
+}
+
+/* Send a copy of @skb to every port of @vid but @in. Consumes @skb. */
+static void vem_flood(struct vem_switch *sw, struct vem_port *in,
+		      struct sk_buff *skb, u16 vid, enum vem_class class)
+{
+	struct net_device *prev_dev = NULL, *dev;
+	struct vem_port *prev = NULL, *p;
+	bool prev_tag = false, tag;
+
+	list_for_each_entry_rcu(p, &sw->ports, node) {
+		if (p == in)
+			continue;
+		/* Uplinks never forward to each other: no loops. */
+		if (in->type == VEM_PORT_UPLINK && p->type == VEM_PORT_UPLINK)
+			continue;
+		dev = rcu_dereference(p->dev);
+		if (!dev || !netif_running(dev))
+			continue;
+		if (!vem_egress_allowed(rcu_dereference(p->cfg), vid, &tag))
+			continue;
+		if (prev) {
+			struct sk_buff *copy = skb_clone(skb, GFP_ATOMIC);
+
+			if (unlikely(!copy)) {
+				vem_stats_drop(prev, VEM_DROP_NOMEM);
+			} else {
+				vem_port_xmit(prev, prev_dev, copy, vid,
+					      prev_tag, class);
+			}
+		}
+		prev = p;
+		prev_dev = dev;
+		prev_tag = tag;
+	}
+	if (prev)
+		vem_port_xmit(prev, prev_dev, skb, vid, prev_tag, class);
+	else
+		consume_skb(skb);
+}
+
+/* Known unicast destination behind @out. Consumes @skb. */
+static void vem_forward(struct vem_port *in, struct vem_port *out,
+			struct sk_buff *skb, u16 vid)
+{
+	struct net_device *dev;
+	bool tag;
+
+	if (unlikely(out == in)) {
+		vem_stats_drop(in, VEM_DROP_LOCAL);
+		goto drop;
+	}
+	if (unlikely(in->type == VEM_PORT_UPLINK && out->type == VEM_PORT_UPLINK)) {
+		vem_stats_drop(in, VEM_DROP_LOCAL);
+		goto drop;
+	}
+	dev = rcu_dereference(out->dev);
+	if (unlikely(!dev || !netif_running(dev))) {
+		vem_stats_drop(in, VEM_DROP_NO_PORT);
+		goto drop;
+	}
+	if (unlikely(!vem_egress_allowed(rcu_dereference(out->cfg), vid, &tag))) {
+		/* The entry predates a config change of @out. */
+		vem_stats_drop(in, rcu_dereference(out->cfg)->shutdown ?
+			       VEM_DROP_NO_PORT : VEM_DROP_VLAN);
+		goto drop;
+	}
+	vem_port_xmit(out, dev, skb, vid, tag, VEM_CLASS_UCAST);
+	return;
+drop:
+	kfree_skb(skb);
+}
+
+/* Switch one frame received on @in. Consumes @skb. */
+static void vem_switch_frame(struct vem_port *in, struct sk_buff *skb)
+{
+	const struct vem_port_cfg *cfg = rcu_dereference(in->cfg);
+	struct vem_switch *sw = in->sw;
+	const struct ethhdr *eth = eth_hdr(skb);
+	enum vem_class class = vem_classify(eth->h_dest);
+	struct vem_fdb_entry *e;
+	u16 vid = 0;
+
+	vem_stats_rx(in, class, skb->len + ETH_HLEN);
+
+	/* Only 802.1Q: an 802.1ad (QinQ) outer tag is not ours to take. */
+	if (!skb_vlan_tag_present(skb) || skb->vlan_proto == htons(ETH_P_8021Q))
+		vid = vem_ingress_vid(cfg, skb_vlan_tag_present(skb),
+				      skb_vlan_tag_get(skb));
+	__vlan_hwaccel_clear_tag(skb);
+
+	if (unlikely(cfg->shutdown)) {
+		vem_stats_drop(in, VEM_DROP_SHUTDOWN);
+		goto drop;
+	}
+	if (unlikely(!vid)) {
+		vem_stats_drop(in, VEM_DROP_VLAN);
+		goto drop;
+	}
+	if (unlikely(is_multicast_ether_addr(eth->h_source) ||
+		     is_zero_ether_addr(eth->h_source))) {
+		vem_stats_drop(in, VEM_DROP_INVALID);
+		goto drop;
+	}
+
+	vem_fdb_learn(sw, in, eth->h_source, vid);
+
+	if (class == VEM_CLASS_UCAST) {
+		e = vem_fdb_lookup(&sw->fdb, eth->h_dest, vid);
+		if (likely(e)) {
+			vem_forward(in, READ_ONCE(e->port), skb, vid);
+			return;
+		}
+		vem_stats_flood(in);
+	}
+	vem_flood(sw, in, skb, vid, class);
+	return;
+drop:
+	kfree_skb(skb);
+}
+
+/*
+ * The rx handler of every bound netdev.
+ * Called under rcu_read_lock with BH disabled.
+ */
+rx_handler_result_t vem_handle_frame(struct sk_buff **pskb)
+{
+	struct sk_buff *skb = *pskb;
+	struct vem_port *port;
+
+	if (unlikely(skb->pkt_type == PACKET_LOOPBACK))
+		return RX_HANDLER_PASS;
+	/* Link-local control frames (LLDP, LACP, STP) are for the host. */
+	if (unlikely(is_link_local_ether_addr(eth_hdr(skb)->h_dest)))
+		return RX_HANDLER_PASS;
+
+	port = rcu_dereference(skb->dev->rx_handler_data);
+	skb = skb_share_check(skb, GFP_ATOMIC);
+	if (unlikely(!skb))
+		return RX_HANDLER_CONSUMED;
+
+	vem_switch_frame(port, skb);
+	return RX_HANDLER_CONSUMED;
+}

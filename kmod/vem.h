@@ -1,0 +1,226 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * vem - the vnlink per-host data plane: shared definitions.
+ */
+#ifndef _VEM_H
+#define _VEM_H
+
+#include <linux/if_vlan.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/netdevice.h>
+#include <linux/rhashtable.h>
+#include <linux/u64_stats_sync.h>
+#include <linux/workqueue.h>
+#include <linux/xarray.h>
+#include <uapi/linux/vem.h>
+
+#include "compat.h"
+
+/**
+ * DOC: Locking
+ *
+ * Configuration (switches, ports, port config, static MAC entries) is
+ * changed only under vem_mutex. Operations that bind or unbind a netdev also
+ * need RTNL, which is always taken first: rtnl_lock -> vem_mutex. The netdev
+ * notifier runs under RTNL and takes vem_mutex.
+ *
+ * The datapath runs in the rx handler, under rcu_read_lock with BH disabled,
+ * and takes no lock: it reads the port list, each port's config and netdev
+ * through RCU pointers. Writers publish a new struct vem_port_cfg and free
+ * the old one after a grace period, so a frame sees one config or the other.
+ * Ports and switches are freed after a grace period too.
+ *
+ * The MAC table (struct vem_fdb) is an rhashtable read under RCU. Inserts
+ * and removals (learning in softirq, ageing in a work item, netlink in
+ * process context) serialise on fdb->lock, a spinlock taken with BH
+ * disabled from process context. A learned entry's port and timestamp are
+ * updated in place by the datapath with WRITE_ONCE; readers use READ_ONCE.
+ *
+ * Binding: while a netdev is bound, its rx_handler_data is the port and
+ * the port holds a reference on the netdev. Unbinding clears port->dev,
+ * unregisters the rx handler (which waits for in-flight frames) and only
+ * then drops the reference.
+ */
+extern struct mutex vem_mutex;
+
+#define ASSERT_VEM_LOCKED()	lockdep_assert_held(&vem_mutex)
+#define vem_dereference(p)	rcu_dereference_protected(p, lockdep_is_held(&vem_mutex))
+
+/* Traffic classes counted separately, by destination address. */
+enum vem_class {
+	VEM_CLASS_UCAST,
+	VEM_CLASS_MCAST,
+	VEM_CLASS_BCAST,
+	VEM_CLASS_MAX
+};
+
+/* Drop reasons; each maps to one VEM_A_STATS_DROP_* attribute. */
+enum vem_drop {
+	VEM_DROP_VLAN,
+	VEM_DROP_SHUTDOWN,
+	VEM_DROP_NO_PORT,
+	VEM_DROP_LOCAL,
+	VEM_DROP_INVALID,
+	VEM_DROP_NOMEM,
+	VEM_DROP_MTU,
+	VEM_DROP_TX_ERROR,
+	VEM_DROP_MAX
+};
+
+struct vem_pcpu_stats {
+	u64_stats_t rx_pkts[VEM_CLASS_MAX];
+	u64_stats_t rx_bytes[VEM_CLASS_MAX];
+	u64_stats_t tx_pkts[VEM_CLASS_MAX];
+	u64_stats_t tx_bytes[VEM_CLASS_MAX];
+	u64_stats_t rx_flood;
+	u64_stats_t drops[VEM_DROP_MAX];
+	u64_stats_t learn_refused;
+	struct u64_stats_sync syncp;
+};
+
+/* The sum over CPUs of struct vem_pcpu_stats, for userspace. */
+struct vem_stats {
+	u64 rx_pkts[VEM_CLASS_MAX];
+	u64 rx_bytes[VEM_CLASS_MAX];
+	u64 tx_pkts[VEM_CLASS_MAX];
+	u64 tx_bytes[VEM_CLASS_MAX];
+	u64 rx_flood;
+	u64 drops[VEM_DROP_MAX];
+	u64 learn_refused;
+};
+
+/*
+ * The VLAN behaviour of a port. Immutable once published: a change
+ * publishes a new copy.
+ */
+struct vem_port_cfg {
+	u8 mode;		/* enum vem_port_mode */
+	bool shutdown;
+	u16 access_vlan;
+	u16 native_vlan;	/* 0: untagged frames are dropped on a trunk */
+	DECLARE_BITMAP(trunk_vlans, VLAN_N_VID);
+	struct rcu_head rcu;
+};
+
+struct vem_switch;
+
+struct vem_port {
+	struct vem_switch *sw;
+	struct list_head node;			/* in sw->ports, RCU */
+	struct vem_port_cfg __rcu *cfg;
+	struct net_device __rcu *dev;		/* NULL while unbound */
+	netdevice_tracker dev_tracker;
+	struct vem_pcpu_stats __percpu *stats;
+	u8 type;				/* enum vem_port_type */
+	u32 id;
+	struct rcu_head rcu;
+};
+
+struct vem_fdb_key {
+	u8 addr[ETH_ALEN];
+	u16 vid;
+} __aligned(2);
+
+struct vem_fdb_entry {
+	struct rhash_head rhnode;
+	struct vem_fdb_key key;
+	struct vem_port *port;		/* WRITE_ONCE/READ_ONCE */
+	unsigned long updated;		/* jiffies, WRITE_ONCE/READ_ONCE */
+	u32 flags;			/* VEM_FDB_F_*, set before publication */
+	struct hlist_node node;		/* in fdb->entries, RCU */
+	struct rcu_head rcu;
+};
+
+struct vem_fdb {
+	struct rhashtable table;
+	struct hlist_head entries;	/* every entry, for dumps and ageing */
+	spinlock_t lock;		/* inserts and removals */
+	atomic_t count;
+	atomic_t gen;			/* bumped on every change, for dumps */
+	u32 max;
+	unsigned long ageing_time;	/* jiffies; 0 disables ageing */
+	struct delayed_work gc_work;
+	atomic64_t learn_refused;
+};
+
+/* One per network namespace that has one, see switch.c. */
+struct vem_switch {
+	struct net *net;
+	struct list_head ports;		/* RCU; writers hold vem_mutex */
+	struct xarray port_index;	/* vem_port_key() -> port */
+	u32 n_ports;
+	u32 gen;			/* bumped on port changes, for dumps */
+	struct vem_fdb fdb;
+	struct rcu_head rcu;
+};
+
+static inline unsigned long vem_port_key(u8 type, u32 id)
+{
+	return ((unsigned long)type << 16) | id;
+}
+
+/* Must hold vem_mutex. Dumps in progress see NLM_F_DUMP_INTR. */
+static inline void vem_switch_changed(struct vem_switch *sw)
+{
+	WRITE_ONCE(sw->gen, sw->gen + 1);
+}
+
+/* switch.c */
+int vem_switch_init(void);
+void vem_switch_uninit(void);
+struct vem_switch *vem_switch_get(struct net *net);
+struct vem_switch *vem_switch_create(struct net *net, u32 ageing_s, u32 fdb_max);
+void vem_switch_destroy(struct vem_switch *sw);
+
+/* port.c */
+int vem_port_init(void);
+void vem_port_uninit(void);
+struct vem_port *vem_port_find(struct vem_switch *sw, u8 type, u32 id);
+struct vem_port *vem_port_create(struct vem_switch *sw, u8 type, u32 id,
+				 const struct vem_port_cfg *cfg);
+void vem_port_destroy(struct vem_port *port);
+int vem_port_bind(struct vem_port *port, struct net_device *dev,
+		  struct netlink_ext_ack *extack);
+void vem_port_unbind(struct vem_port *port);
+void vem_port_set_cfg(struct vem_port *port, struct vem_port_cfg *cfg);
+void vem_port_cfg_default(struct vem_port_cfg *cfg, u8 type);
+bool vem_port_oper_up(const struct vem_port *port);
+
+/* stats.c */
+void vem_stats_read(const struct vem_port *port, struct vem_stats *sum);
+
+static inline void vem_stats_drop(struct vem_port *port, enum vem_drop reason)
+{
+	struct vem_pcpu_stats *s = this_cpu_ptr(port->stats);
+
+	u64_stats_update_begin(&s->syncp);
+	u64_stats_inc(&s->drops[reason]);
+	u64_stats_update_end(&s->syncp);
+}
+
+/* fdb.c */
+int vem_fdb_init(struct vem_fdb *fdb, struct vem_switch *sw, u32 ageing_s, u32 max);
+void vem_fdb_uninit(struct vem_fdb *fdb);
+struct vem_fdb_entry *vem_fdb_lookup(struct vem_fdb *fdb, const u8 *addr, u16 vid);
+void vem_fdb_learn(struct vem_switch *sw, struct vem_port *port,
+		   const u8 *addr, u16 vid);
+int vem_fdb_add_static(struct vem_switch *sw, struct vem_port *port,
+		       const u8 *addr, u16 vid);
+int vem_fdb_delete(struct vem_switch *sw, const u8 *addr, u16 vid);
+void vem_fdb_flush(struct vem_switch *sw, const struct vem_port *port,
+		   u16 vid, bool with_static);
+void vem_fdb_set_ageing(struct vem_fdb *fdb, u32 ageing_s);
+
+/* datapath.c */
+rx_handler_result_t vem_handle_frame(struct sk_buff **pskb);
+
+/* netlink.c */
+int vem_genl_init(void);
+void vem_genl_uninit(void);
+void vem_nl_notify_switch(struct vem_switch *sw, u8 cmd);
+void vem_nl_notify_port(struct vem_port *port, u8 cmd);
+void vem_nl_notify_fdb(struct vem_switch *sw, const struct vem_fdb_entry *e,
+		       u8 cmd, gfp_t gfp);
+
+#endif /* _VEM_H */
