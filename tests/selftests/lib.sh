@@ -1,0 +1,217 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Shared helpers for the vnlink selftests: KTAP output, network namespaces
+# with unique names, VMs on veth pairs, and vsmctl/JSON accessors.
+# Each test script sources this, draws its topology, and calls ktap_finish.
+
+set -u
+
+SELFTESTS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_DIR=$(cd "$SELFTESTS_DIR/../.." && pwd)
+VSMCTL=${VSMCTL:-$REPO_DIR/vsmctl/vsmctl}
+VEMNL="python3 $SELFTESTS_DIR/vemnl.py"
+SENDFRAMES="python3 $SELFTESTS_DIR/sendframes.py"
+
+# Unique per run, so that a leftover from a crashed run cannot collide.
+NS_PREFIX="vt$$"
+KTAP_NUM=0
+KTAP_PASS=0
+KTAP_FAIL=0
+NAMESPACES=()
+
+ktap_header()
+{
+	echo "KTAP version 1"
+	echo "# $(basename "$0"): $1"
+}
+
+ok()
+{
+	KTAP_NUM=$((KTAP_NUM + 1))
+	KTAP_PASS=$((KTAP_PASS + 1))
+	echo "ok $KTAP_NUM $*"
+}
+
+not_ok()
+{
+	KTAP_NUM=$((KTAP_NUM + 1))
+	KTAP_FAIL=$((KTAP_FAIL + 1))
+	echo "not ok $KTAP_NUM $*"
+}
+
+# check DESC CMD...: ok if CMD succeeds.
+check()
+{
+	local desc=$1; shift
+	if "$@" >/tmp/check.$$ 2>&1; then
+		ok "$desc"
+	else
+		not_ok "$desc"
+		sed 's/^/#   /' /tmp/check.$$ | tail -n 15
+	fi
+	rm -f /tmp/check.$$
+}
+
+# check_fail DESC CMD...: ok if CMD fails.
+check_fail()
+{
+	local desc=$1; shift
+	if "$@" >/tmp/check.$$ 2>&1; then
+		not_ok "$desc"
+		echo "#   unexpectedly succeeded:"
+		sed 's/^/#   /' /tmp/check.$$ | tail -n 15
+	else
+		ok "$desc"
+	fi
+	rm -f /tmp/check.$$
+}
+
+# check_eq DESC EXPECTED ACTUAL
+check_eq()
+{
+	if [ "$2" = "$3" ]; then
+		ok "$1"
+	else
+		not_ok "$1"
+		echo "#   expected '$2', got '$3'"
+	fi
+}
+
+ktap_finish()
+{
+	echo "1..$KTAP_NUM"
+	echo "# $(basename "$0"): $KTAP_PASS passed, $KTAP_FAIL failed"
+	[ "$KTAP_FAIL" -eq 0 ]
+}
+
+# Namespaces --------------------------------------------------------------
+
+# ns_add NAME: a new netns "$NS_PREFIX-NAME", IPv6 off so that nothing but
+# the test's own traffic moves, lo up. Removed by cleanup.
+ns_add()
+{
+	local ns="$NS_PREFIX-$1"
+
+	ip netns add "$ns"
+	NAMESPACES+=("$ns")
+	ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
+		net.ipv6.conf.default.disable_ipv6=1
+	ip -n "$ns" link set lo up
+}
+
+# in NAME CMD...: run CMD in netns NAME.
+in()
+{
+	local ns="$NS_PREFIX-$1"; shift
+	ip netns exec "$ns" "$@"
+}
+
+# vsm HOST ARGS...: vsmctl in the netns of HOST.
+vsm()
+{
+	local ns="$NS_PREFIX-$1"; shift
+	ip netns exec "$ns" "$VSMCTL" "$@"
+}
+
+cleanup()
+{
+	local ns
+	for ns in "${NAMESPACES[@]}"; do
+		ip netns del "$ns" 2>/dev/null
+	done
+	NAMESPACES=()
+}
+trap cleanup EXIT
+
+# vm_add HOST VM MAC IP: netns VM with eth0 (MAC, IP/24) whose peer
+# "VM-p" sits in HOST's netns, up, unbound.
+vm_add()
+{
+	local host=$1 vm=$2 mac=$3 ip=$4
+
+	ns_add "$vm"
+	ip -n "$NS_PREFIX-$host" link add "$vm-p" type veth \
+		peer name eth0 netns "$NS_PREFIX-$vm"
+	ip -n "$NS_PREFIX-$vm" link set eth0 address "$mac"
+	ip -n "$NS_PREFIX-$vm" addr add "$ip/24" dev eth0
+	ip -n "$NS_PREFIX-$vm" link set eth0 up
+	ip -n "$NS_PREFIX-$host" link set "$vm-p" up
+}
+
+# JSON accessors ----------------------------------------------------------
+
+# port_stat HOST PORT N FIELD: one counter of a port, e.g.
+# port_stat sw vethernet 1 rx_ucast_pkts
+port_stat()
+{
+	local host=$1 type=$2 id=$3 field=$4
+	vsm "$host" -j show interface "$type" "$id" counters |
+		python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+if isinstance(d, list):
+    d = d[0]
+print(d["stats"][sys.argv[1]])' "$field"
+}
+
+# port_field HOST PORT N FIELD: a top-level field of a port.
+port_field()
+{
+	local host=$1 type=$2 id=$3 field=$4
+	vsm "$host" -j show interface "$type" "$id" |
+		python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+if isinstance(d, list):
+    d = d[0]
+v = d[sys.argv[1]]
+print(str(v).lower() if isinstance(v, bool) else v)' "$field"
+}
+
+# mac_port HOST MAC VLAN: "vethernetN"/"ethernetN" the table has for MAC,
+# or "none".
+mac_port()
+{
+	local host=$1 mac=$2 vlan=$3
+	vsm "$host" -j show mac address-table |
+		python3 -c '
+import json, sys
+mac, vlan = sys.argv[1].lower(), int(sys.argv[2])
+for e in json.load(sys.stdin):
+    if e["mac"].lower() == mac and int(e["vlan"]) == vlan:
+        print(e["port"]); break
+else:
+    print("none")' "$mac" "$vlan"
+}
+
+# mac_count HOST: entries in the MAC table.
+mac_count()
+{
+	vsm "$1" -j show mac address-table |
+		python3 -c 'import json, sys; print(len(json.load(sys.stdin)))'
+}
+
+# rx_packets NS IFNAME: what a VM's netdev received.
+rx_packets()
+{
+	in "$1" cat "/sys/class/net/$2/statistics/rx_packets"
+}
+
+# wait_until TIMEOUT_S CMD...: poll CMD every 0.2 s until it succeeds.
+wait_until()
+{
+	local deadline=$(( $(date +%s) + $1 )); shift
+	until "$@" >/dev/null 2>&1; do
+		[ "$(date +%s)" -ge "$deadline" ] && return 1
+		sleep 0.2
+	done
+}
+
+# Skip the whole script (counts nothing) when the module is not loaded.
+require_vem()
+{
+	if [ ! -d /sys/module/vem ]; then
+		echo "# vem module not loaded"
+		exit 1
+	fi
+}
