@@ -16,14 +16,20 @@ static enum vem_class vem_classify(const u8 *dest)
 	return is_broadcast_ether_addr(dest) ? VEM_CLASS_BCAST : VEM_CLASS_MCAST;
 }
 
+/* Frames on the wire: a GSO packet counts as the segments it becomes. */
+static unsigned int vem_skb_frames(const struct sk_buff *skb)
+{
+	return skb_is_gso(skb) ? max_t(unsigned int, skb_shinfo(skb)->gso_segs, 1) : 1;
+}
+
 /* Called under rcu_read_lock with BH disabled (as are all below). */
 static void vem_stats_rx(struct vem_port *port, enum vem_class class,
-			 unsigned int len)
+			 unsigned int frames, unsigned int len)
 {
 	struct vem_pcpu_stats *s = this_cpu_ptr(port->stats);
 
 	u64_stats_update_begin(&s->syncp);
-	u64_stats_inc(&s->rx_pkts[class]);
+	u64_stats_add(&s->rx_pkts[class], frames);
 	u64_stats_add(&s->rx_bytes[class], len);
 	u64_stats_update_end(&s->syncp);
 }
@@ -39,12 +45,12 @@ static void vem_stats_flood(struct vem_port *port)
 }
 
 static void vem_stats_tx(struct vem_port *port, enum vem_class class,
-			 unsigned int len)
+			 unsigned int frames, unsigned int len)
 {
 	struct vem_pcpu_stats *s = this_cpu_ptr(port->stats);
 
 	u64_stats_update_begin(&s->syncp);
-	u64_stats_inc(&s->tx_pkts[class]);
+	u64_stats_add(&s->tx_pkts[class], frames);
 	u64_stats_add(&s->tx_bytes[class], len);
 	u64_stats_update_end(&s->syncp);
 }
@@ -91,7 +97,7 @@ static void vem_port_xmit(struct vem_port *out, struct net_device *dev,
 			  struct sk_buff *skb, u16 vid, bool tag,
 			  enum vem_class class)
 {
-	unsigned int len;
+	unsigned int len, frames;
 
 	skb_push(skb, ETH_HLEN);
 	if (unlikely(!is_skb_forwardable(dev, skb))) {
@@ -100,12 +106,13 @@ static void vem_port_xmit(struct vem_port *out, struct net_device *dev,
 		return;
 	}
 	len = skb->len;
+	frames = vem_skb_frames(skb);
 	if (tag)
 		__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), vid);
 	skb->dev = dev;
 	skb_forward_csum(skb);
 	if (likely(!net_xmit_eval(dev_queue_xmit(skb))))
-		vem_stats_tx(out, class, len);
+		vem_stats_tx(out, class, frames, len);
 	else
 		vem_stats_drop(out, VEM_DROP_TX_ERROR);
 }
@@ -191,7 +198,7 @@ static void vem_switch_frame(struct vem_port *in, struct sk_buff *skb)
 	struct vem_fdb_entry *e;
 	u16 vid = 0;
 
-	vem_stats_rx(in, class, skb->len + ETH_HLEN);
+	vem_stats_rx(in, class, vem_skb_frames(skb), skb->len + ETH_HLEN);
 
 	/* Only 802.1Q: an 802.1ad (QinQ) outer tag is not ours to take. */
 	if (!skb_vlan_tag_present(skb) || skb->vlan_proto == htons(ETH_P_8021Q))
