@@ -98,6 +98,7 @@ static void vem_port_xmit(struct vem_port *out, struct net_device *dev,
 			  enum vem_class class)
 {
 	unsigned int len, frames;
+	int rc;
 
 	skb_push(skb, ETH_HLEN);
 	if (unlikely(!is_skb_forwardable(dev, skb))) {
@@ -111,7 +112,9 @@ static void vem_port_xmit(struct vem_port *out, struct net_device *dev,
 		__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), vid);
 	skb->dev = dev;
 	skb_forward_csum(skb);
-	if (likely(!net_xmit_eval(dev_queue_xmit(skb))))
+	/* net_xmit_eval() is a macro that evaluates its argument twice. */
+	rc = dev_queue_xmit(skb);
+	if (likely(!net_xmit_eval(rc)))
 		vem_stats_tx(out, class, frames, len);
 	else
 		vem_stats_drop(out, VEM_DROP_TX_ERROR);
