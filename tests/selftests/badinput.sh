@@ -16,24 +16,24 @@ require_vem
 ktap_header "bad input and permissions"
 
 ns_add host
-in host ip link add d1 type veth peer name d1p
-in host ip link add u1 type veth peer name u1p
-in host ip link add spare type veth peer name sparep
-in host ip link add brx type bridge
-in host ip link add inbr type veth peer name inbrp
-in host ip link set inbr master brx
-for d in d1 d1p u1 u1p spare sparep; do in host ip link set $d up; done
+on host ip link add d1 type veth peer name d1p
+on host ip link add u1 type veth peer name u1p
+on host ip link add spare type veth peer name sparep
+on host ip link add brx type bridge
+on host ip link add inbr type veth peer name inbrp
+on host ip link set inbr master brx
+for d in d1 d1p u1 u1p spare sparep; do on host ip link set $d up; done
 check "switch created" vsm host switch create
 vsm host interface add vethernet 1 dev d1 access vlan 10
 vsm host interface add ethernet 1 dev u1
 vsm host mac address-table static 0200.0000.0001 vlan 10 interface vethernet 1
-SPARE=$(in host cat /sys/class/net/spare/ifindex)
-LO=$(in host cat /sys/class/net/lo/ifindex)
-INBR=$(in host cat /sys/class/net/inbr/ifindex)
+SPARE=$(on host cat /sys/class/net/spare/ifindex)
+LO=$(on host cat /sys/class/net/lo/ifindex)
+INBR=$(on host cat /sys/class/net/inbr/ifindex)
 
 state()
 {
-	in host $VEMNL state
+	on host $VEMNL state
 }
 STATE=$(state)
 
@@ -43,7 +43,7 @@ reject()
 {
 	local desc=$1; shift
 	local out
-	out=$(in host $VEMNL request "$@")
+	out=$(on host $VEMNL request "$@")
 	if [[ "$out" != error* ]]; then
 		not_ok "$desc"
 		echo "#   accepted: $*"
@@ -102,7 +102,7 @@ reject "PORT_NEW no such ifindex" PORT_NEW $T=u8:1 $ID=u32:5 VEM_A_PORT_IFINDEX=
 reject "PORT_NEW bind loopback" PORT_NEW $T=u8:1 $ID=u32:5 VEM_A_PORT_IFINDEX=u32:$LO
 reject "PORT_NEW bind a bridge port" PORT_NEW $T=u8:1 $ID=u32:5 VEM_A_PORT_IFINDEX=u32:$INBR
 reject "PORT_NEW bind a bound netdev" PORT_NEW $T=u8:1 $ID=u32:5 \
-	VEM_A_PORT_IFINDEX=u32:$(in host cat /sys/class/net/d1/ifindex)
+	VEM_A_PORT_IFINDEX=u32:$(on host cat /sys/class/net/d1/ifindex)
 reject "PORT_NEW bind a bad netdev with a valid config (all or nothing)" PORT_NEW \
 	$T=u8:1 $ID=u32:5 VEM_A_PORT_ACCESS_VLAN=u16:20 VEM_A_PORT_IFINDEX=u32:$LO
 reject "PORT_SET no such port" PORT_SET $T=u8:1 $ID=u32:7 VEM_A_PORT_ACCESS_VLAN=u16:20
@@ -172,20 +172,20 @@ check "vsmctl prints the kernel's extack message" grep -q "not an Ethernet devic
 
 # Permissions: CAP_NET_ADMIN in the initial user namespace, and nothing less.
 NOBODY="setpriv --reuid=65534 --regid=65534 --clear-groups"
-check_fail "an unprivileged user cannot read the switch" in host $NOBODY $VEMNL request SWITCH_GET
+check_fail "an unprivileged user cannot read the switch" on host $NOBODY $VEMNL request SWITCH_GET
 check_fail "an unprivileged user cannot create ports" \
-	in host $NOBODY $VEMNL request PORT_NEW $T=u8:1 $ID=u32:5
+	on host $NOBODY $VEMNL request PORT_NEW $T=u8:1 $ID=u32:5
 check_fail "an unprivileged user cannot join the events group" \
-	in host $NOBODY $VEMNL subscribe
-check "root can join the events group" in host $VEMNL subscribe
+	on host $NOBODY $VEMNL subscribe
+check "root can join the events group" on host $VEMNL subscribe
 check_fail "root in a user namespace cannot read the switch" \
-	in host unshare -Ur $VEMNL request SWITCH_GET
+	on host unshare -Ur $VEMNL request SWITCH_GET
 check_fail "root in a user namespace cannot create ports" \
-	in host unshare -Ur $VEMNL request PORT_NEW $T=u8:1 $ID=u32:5
+	on host unshare -Ur $VEMNL request PORT_NEW $T=u8:1 $ID=u32:5
 check_fail "root in a user+net namespace cannot create a switch" \
 	unshare -Urn $VEMNL request SWITCH_NEW
 check_fail "root in a user namespace cannot delete the switch" \
-	in host unshare -Ur $VEMNL request SWITCH_DEL
+	on host unshare -Ur $VEMNL request SWITCH_DEL
 check_eq "nothing changed after all that" "$STATE" "$(state)"
 
 ktap_finish

@@ -30,8 +30,8 @@ done
 
 # Learning
 check_eq "table starts empty" 0 "$(mac_count host)"
-in vm1 $SENDFRAMES eth0 --src $M1 --dst ff:ff:ff:ff:ff:ff --count 1
-in vm2 $SENDFRAMES eth0 --src $M2 --dst ff:ff:ff:ff:ff:ff --count 1
+on vm1 $SENDFRAMES eth0 --src $M1 --dst ff:ff:ff:ff:ff:ff --count 1
+on vm2 $SENDFRAMES eth0 --src $M2 --dst ff:ff:ff:ff:ff:ff --count 1
 check_eq "vm1 learned on vethernet1" vethernet1 "$(mac_port host $M1 10)"
 check_eq "vm2 learned on vethernet2" vethernet2 "$(mac_port host $M2 10)"
 check_eq "nothing learned in another VLAN" none "$(mac_port host $M1 20)"
@@ -39,25 +39,25 @@ check_eq "nothing learned in another VLAN" none "$(mac_port host $M1 20)"
 # Known unicast goes to one port only.
 b3=$(port_stat host vethernet 3 tx_ucast_pkts)
 b2=$(port_stat host vethernet 2 tx_ucast_pkts)
-in vm1 $SENDFRAMES eth0 --src $M1 --dst $M2 --count 10
+on vm1 $SENDFRAMES eth0 --src $M1 --dst $M2 --count 10
 check_eq "known unicast reaches vethernet2" 10 $(( $(port_stat host vethernet 2 tx_ucast_pkts) - b2 ))
 check_eq "known unicast does not reach vethernet3" 0 $(( $(port_stat host vethernet 3 tx_ucast_pkts) - b3 ))
 
 # Move: the station ROAM appears on vethernet1, then on vethernet3.
-in vm1 $SENDFRAMES eth0 --src $ROAM --dst ff:ff:ff:ff:ff:ff --count 1
+on vm1 $SENDFRAMES eth0 --src $ROAM --dst ff:ff:ff:ff:ff:ff --count 1
 check_eq "ROAM learned on vethernet1" vethernet1 "$(mac_port host $ROAM 10)"
-in vm3 $SENDFRAMES eth0 --src $ROAM --dst ff:ff:ff:ff:ff:ff --count 1
+on vm3 $SENDFRAMES eth0 --src $ROAM --dst ff:ff:ff:ff:ff:ff --count 1
 check_eq "ROAM moved to vethernet3" vethernet3 "$(mac_port host $ROAM 10)"
 b1=$(port_stat host vethernet 1 tx_ucast_pkts)
 b3=$(port_stat host vethernet 3 tx_ucast_pkts)
-in vm2 $SENDFRAMES eth0 --src $M2 --dst $ROAM --count 5
+on vm2 $SENDFRAMES eth0 --src $M2 --dst $ROAM --count 5
 check_eq "frames to ROAM follow it to vethernet3" 5 $(( $(port_stat host vethernet 3 tx_ucast_pkts) - b3 ))
 check_eq "and no longer go to vethernet1" 0 $(( $(port_stat host vethernet 1 tx_ucast_pkts) - b1 ))
 
 # Static entries: never age, never move.
 check "static entry for 02:00:00:00:02:55 on vethernet 2" \
 	vsm host mac address-table static 0200.0000.0255 vlan 10 interface vethernet 2
-in vm3 $SENDFRAMES eth0 --src 02:00:00:00:02:55 --dst ff:ff:ff:ff:ff:ff --count 1
+on vm3 $SENDFRAMES eth0 --src 02:00:00:00:02:55 --dst ff:ff:ff:ff:ff:ff --count 1
 check_eq "a static entry does not move" vethernet2 "$(mac_port host 02:00:00:00:02:55 10)"
 
 # Ageing: dynamic entries go after 3 s without frames, static ones stay.
@@ -69,7 +69,7 @@ check "dynamic entries age out within 6 s" \
 check_eq "vm2 aged out too" none "$(mac_port host $M2 10)"
 check_eq "the static entry did not age" vethernet2 "$(mac_port host 02:00:00:00:02:55 10)"
 check "ageing time raised to 300 s" vsm host switch set aging-time 300
-in vm1 $SENDFRAMES eth0 --src $M1 --dst ff:ff:ff:ff:ff:ff --count 1
+on vm1 $SENDFRAMES eth0 --src $M1 --dst ff:ff:ff:ff:ff:ff --count 1
 sleep 4
 check_eq "with 300 s ageing, vm1 stays after 4 s" vethernet1 "$(mac_port host $M1 10)"
 
@@ -85,7 +85,7 @@ check_fail "deleting it again fails" vsm host no mac address-table static 0200.0
 check "mac-limit 5" vsm host switch set mac-limit 5
 b=$(port_stat host vethernet 1 learn_refused)
 b2=$(port_stat host vethernet 2 tx_bcast_pkts)
-in vm1 $SENDFRAMES eth0 --src 02:00:00:00:03:00 --srcs 20 --dst ff:ff:ff:ff:ff:ff --count 20
+on vm1 $SENDFRAMES eth0 --src 02:00:00:00:03:00 --srcs 20 --dst ff:ff:ff:ff:ff:ff --count 20
 check_eq "table holds exactly the limit" 5 "$(mac_count host)"
 check_eq "15 learns refused on vethernet1" 15 $(( $(port_stat host vethernet 1 learn_refused) - b ))
 check_eq "switch counts refused learns" 15 "$(vsm host -j show switch |
@@ -98,7 +98,7 @@ check_fail "a static entry beyond the limit is refused" \
 # Unbinding a port forgets what was learned on it.
 vsm host clear mac address-table dynamic
 vsm host switch set mac-limit 1000
-in vm1 $SENDFRAMES eth0 --src $M1 --dst ff:ff:ff:ff:ff:ff --count 1
+on vm1 $SENDFRAMES eth0 --src $M1 --dst ff:ff:ff:ff:ff:ff --count 1
 check "vethernet 1 unbound" vsm host interface set vethernet 1 nodev
 check_eq "entries learned on an unbound port are gone" none "$(mac_port host $M1 10)"
 

@@ -99,8 +99,8 @@ ns_add()
 	ip -n "$ns" link set lo up
 }
 
-# in NAME CMD...: run CMD in netns NAME.
-in()
+# on NAME CMD...: run CMD in netns NAME.
+on()
 {
 	local ns="$NS_PREFIX-$1"; shift
 	ip netns exec "$ns" "$@"
@@ -194,7 +194,7 @@ mac_count()
 # rx_packets NS IFNAME: what a VM's netdev received.
 rx_packets()
 {
-	in "$1" cat "/sys/class/net/$2/statistics/rx_packets"
+	on "$1" cat "/sys/class/net/$2/statistics/rx_packets"
 }
 
 # wait_until TIMEOUT_S CMD...: poll CMD every 0.2 s until it succeeds.

@@ -26,7 +26,7 @@ vsm host interface add vethernet 1 dev vm1-p access vlan 30
 check "vethernet 2 in vlan 30 bound to vm2-p" \
 	vsm host interface add vethernet 2 dev vm2-p access vlan 30
 
-in vm2 $SENDFRAMES eth0 --src $M2 --dst $M1 --count 40 --size 100
+on vm2 $SENDFRAMES eth0 --src $M2 --dst $M1 --count 40 --size 100
 check_eq "vethernet2 counted 40 frames" 40 "$(port_stat host vethernet 2 rx_ucast_pkts)"
 
 # Unbind by hand: config and counters stay.
@@ -36,7 +36,7 @@ check_eq "unbound vEth is down" false "$(port_field host vethernet 2 oper_up)"
 check_eq "unbound vEth keeps its VLAN" 30 "$(port_field host vethernet 2 access_vlan)"
 check_eq "unbound vEth keeps its counters" 40 "$(port_stat host vethernet 2 rx_ucast_pkts)"
 check_eq "vm2-p is no longer promiscuous" 0 \
-	"$(in host ip -d -j link show vm2-p | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["promiscuity"])')"
+	"$(on host ip -d -j link show vm2-p | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["promiscuity"])')"
 check "vm2-p can now join a Linux bridge (rx handler released)" \
 	sh -c "ip -n $NS_PREFIX-host link add brx type bridge &&
 	       ip -n $NS_PREFIX-host link set vm2-p master brx &&
@@ -45,7 +45,7 @@ check "vm2-p can now join a Linux bridge (rx handler released)" \
 
 # The VM's netdev goes away: the vEth stays, unbound.
 check "vethernet 2 bound again" vsm host interface set vethernet 2 dev vm2-p
-in vm2 $SENDFRAMES eth0 --src $M2 --dst $M1 --count 10 --size 100
+on vm2 $SENDFRAMES eth0 --src $M2 --dst $M1 --count 10 --size 100
 check_eq "counting resumes from 40" 50 "$(port_stat host vethernet 2 rx_ucast_pkts)"
 ip netns del "$NS_PREFIX-vm2"
 check "vm2-p disappears with vm2" wait_until 5 sh -c "! ip -n $NS_PREFIX-host link show vm2-p"
@@ -58,7 +58,7 @@ vm_add host vm2new $M2 10.0.4.2
 check "vethernet 2 bound to the new netdev" vsm host interface set vethernet 2 dev vm2new-p
 check_eq "bound to vm2new-p" vm2new-p "$(port_field host vethernet 2 ifname)"
 check_eq "still in vlan 30" 30 "$(port_field host vethernet 2 access_vlan)"
-check "vm2 reaches vm1 again" in vm2new ping -c 2 -i 0.2 -W 2 10.0.4.1
+check "vm2 reaches vm1 again" on vm2new ping -c 2 -i 0.2 -W 2 10.0.4.1
 check "counters went on from 50" test "$(port_stat host vethernet 2 rx_ucast_pkts)" -gt 50
 
 # One netdev, one port.

@@ -33,8 +33,8 @@ topology()
 # flood: background pings both ways, for as long as the test needs.
 flood()
 {
-	in vm1 ping -q -f -w 30 10.0.5.2 >/dev/null 2>&1 &
-	in vm2 ping -q -f -w 30 10.0.5.1 >/dev/null 2>&1 &
+	on vm1 ping -q -f -w 30 10.0.5.2 >/dev/null 2>&1 &
+	on vm2 ping -q -f -w 30 10.0.5.1 >/dev/null 2>&1 &
 	sleep 1
 }
 
@@ -46,11 +46,11 @@ stop_flood()
 
 # 1. The VM's netdev is deleted under traffic.
 topology
-check "traffic flows" in vm1 ping -c 2 -i 0.2 -W 2 10.0.5.2
+check "traffic flows" on vm1 ping -c 2 -i 0.2 -W 2 10.0.5.2
 flood
 rx=$(port_stat host vethernet 2 rx_ucast_pkts)
 check "frames are being switched" test "$rx" -gt 0
-check "vm2-p deleted under traffic" in host ip link del vm2-p
+check "vm2-p deleted under traffic" on host ip link del vm2-p
 check_eq "vethernet 2 survives, unbound" 0 "$(port_field host vethernet 2 ifindex)"
 stop_flood
 cleanup
@@ -70,7 +70,7 @@ topology
 flood
 check "switch deleted under traffic" vsm host switch delete
 check_eq "vm1-p promiscuity released" 0 \
-	"$(in host ip -d -j link show vm1-p | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["promiscuity"])')"
+	"$(on host ip -d -j link show vm1-p | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["promiscuity"])')"
 check "vm1-p can join a bridge (rx handler released)" \
 	sh -c "ip -n $NS_PREFIX-host link add brx type bridge &&
 	       ip -n $NS_PREFIX-host link set vm1-p master brx &&
@@ -84,14 +84,14 @@ flood
 check "rmmod with ports bound under traffic" rmmod vem
 check "the module is gone" test ! -d /sys/module/vem
 check_eq "vm2-p promiscuity released by rmmod" 0 \
-	"$(in host ip -d -j link show vm2-p | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["promiscuity"])')"
+	"$(on host ip -d -j link show vm2-p | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["promiscuity"])')"
 stop_flood
-check "netdevs that were bound delete cleanly" in host ip link del vm1-p
+check "netdevs that were bound delete cleanly" on host ip link del vm1-p
 cleanup
 check "module loads again" insmod "$VEM_KO"
 check_eq "fresh module has refcount 0" 0 "$(refcnt)"
 topology
-check "and switches again" in vm1 ping -c 2 -i 0.2 -W 2 10.0.5.2
+check "and switches again" on vm1 ping -c 2 -i 0.2 -W 2 10.0.5.2
 cleanup
 check_eq "no namespace of this test is left" 0 "$(ip netns list | grep -c "^$NS_PREFIX-")"
 
