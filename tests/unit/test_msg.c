@@ -1,0 +1,575 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * test_msg.c - vsmctl/msg.c: requests as the kernel will read them,
+ * replies and events as the kernel writes them (built here with libmnl the
+ * way nla_put_*() lays them out), extended acks capped and not, and the
+ * controller's family description.
+ */
+
+#include <errno.h>
+#include <libmnl/libmnl.h>
+#include <linux/genetlink.h>
+
+#include "msg.h"
+#include "parse.h"
+#include "tap.h"
+
+#define FAMILY	0x1d
+
+static uint32_t buf[MSG_REQ_SIZE / 4];
+static uint32_t buf2[MSG_REQ_SIZE / 4];
+
+static const struct nlattr *find(const struct nlmsghdr *nlh, uint16_t type)
+{
+	const struct nlattr *attr;
+
+	mnl_attr_for_each(attr, nlh, GENL_HDRLEN)
+		if (mnl_attr_get_type(attr) == type)
+			return attr;
+	return NULL;
+}
+
+static unsigned int count(const struct nlmsghdr *nlh)
+{
+	const struct nlattr *attr;
+	unsigned int n = 0;
+
+	mnl_attr_for_each(attr, nlh, GENL_HDRLEN)
+		n++;
+	return n;
+}
+
+static bool has(const struct nlmsghdr *nlh, uint16_t type, uint16_t len)
+{
+	const struct nlattr *a = find(nlh, type);
+
+	return a && mnl_attr_get_payload_len(a) == len;
+}
+
+static void test_requests(void)
+{
+	struct switch_info sw = {
+		.has = SWITCH_HAS_AGEING_TIME | SWITCH_HAS_FDB_MAX |
+		       SWITCH_HAS_FDB_COUNT,
+		.ageing_time = 60, .fdb_max = 1000, .fdb_count = 5,
+	};
+	struct port_info port;
+	struct fdb_entry fdb;
+	struct nlmsghdr *nlh;
+	const struct genlmsghdr *genl;
+	const uint8_t *bm;
+
+	nlh = msg_start(buf, FAMILY, VEM_CMD_SWITCH_NEW, NLM_F_ACK);
+	genl = mnl_nlmsg_get_payload(nlh);
+	ok(nlh->nlmsg_type == FAMILY && nlh->nlmsg_flags == NLM_F_ACK &&
+	   genl->cmd == VEM_CMD_SWITCH_NEW &&
+	   genl->version == VEM_GENL_VERSION &&
+	   nlh->nlmsg_len == NLMSG_HDRLEN + GENL_HDRLEN,
+	   "request: netlink and genl headers");
+
+	msg_put_switch(nlh, &sw);
+	ok(count(nlh) == 2 && has(nlh, VEM_A_SWITCH_AGEING_TIME, 4) &&
+	   mnl_attr_get_u32(find(nlh, VEM_A_SWITCH_AGEING_TIME)) == 60 &&
+	   mnl_attr_get_u32(find(nlh, VEM_A_SWITCH_FDB_MAX)) == 1000,
+	   "switch: ageing and limit as u32, read-only count not sent");
+
+	nlh = msg_start(buf, FAMILY, VEM_CMD_SWITCH_SET, NLM_F_ACK);
+	sw.has = SWITCH_HAS_FDB_MAX;
+	msg_put_switch(nlh, &sw);
+	ok(count(nlh) == 1 && has(nlh, VEM_A_SWITCH_FDB_MAX, 4),
+	   "switch: only what is set");
+
+	memset(&port, 0, sizeof(port));
+	port.ref.type = VEM_PORT_VETH;
+	port.ref.id = 3;
+	nlh = msg_start(buf, FAMILY, VEM_CMD_PORT_NEW, NLM_F_ACK);
+	msg_put_port(nlh, &port);
+	ok(count(nlh) == 2 && has(nlh, VEM_A_PORT_TYPE, 1) &&
+	   has(nlh, VEM_A_PORT_ID, 4) &&
+	   mnl_attr_get_u8(find(nlh, VEM_A_PORT_TYPE)) == VEM_PORT_VETH &&
+	   mnl_attr_get_u32(find(nlh, VEM_A_PORT_ID)) == 3,
+	   "port: type u8 and id u32 only");
+
+	port.has = PORT_HAS_IFINDEX | PORT_HAS_IFNAME | PORT_HAS_MODE |
+		   PORT_HAS_ACCESS_VLAN | PORT_HAS_NATIVE_VLAN |
+		   PORT_HAS_TRUNK_VLANS | PORT_HAS_SHUTDOWN |
+		   PORT_HAS_OPER_UP | PORT_HAS_STATS;
+	port.ifindex = 5;
+	strcpy(port.ifname, "tap0");
+	port.mode = VEM_PORT_MODE_TRUNK;
+	port.access_vlan = 10;
+	port.native_vlan = 4094;
+	parse_vlan_list("1,10,4094", port.trunk_vlans);
+	port.shutdown = true;
+	port.oper_up = true;
+	nlh = msg_start(buf, FAMILY, VEM_CMD_PORT_SET, NLM_F_ACK);
+	msg_put_port(nlh, &port);
+	ok(count(nlh) == 8, "port: 8 attributes, read-only ones not sent");
+	ok(!find(nlh, VEM_A_PORT_IFNAME) && !find(nlh, VEM_A_PORT_OPER_UP) &&
+	   !find(nlh, VEM_A_PORT_STATS), "port: no IFNAME, OPER_UP, STATS");
+	ok(has(nlh, VEM_A_PORT_IFINDEX, 4) &&
+	   mnl_attr_get_u32(find(nlh, VEM_A_PORT_IFINDEX)) == 5,
+	   "port: ifindex u32");
+	ok(has(nlh, VEM_A_PORT_MODE, 1) &&
+	   mnl_attr_get_u8(find(nlh, VEM_A_PORT_MODE)) == VEM_PORT_MODE_TRUNK,
+	   "port: mode u8");
+	ok(has(nlh, VEM_A_PORT_ACCESS_VLAN, 2) &&
+	   mnl_attr_get_u16(find(nlh, VEM_A_PORT_ACCESS_VLAN)) == 10,
+	   "port: access vlan u16");
+	ok(has(nlh, VEM_A_PORT_NATIVE_VLAN, 2) &&
+	   mnl_attr_get_u16(find(nlh, VEM_A_PORT_NATIVE_VLAN)) == 4094,
+	   "port: native vlan u16");
+	ok(has(nlh, VEM_A_PORT_SHUTDOWN, 1) &&
+	   mnl_attr_get_u8(find(nlh, VEM_A_PORT_SHUTDOWN)) == 1,
+	   "port: shutdown u8 1");
+	ok(has(nlh, VEM_A_PORT_TRUNK_VLANS, VEM_VLAN_BITMAP_LEN),
+	   "port: trunk vlans, %d bytes", VEM_VLAN_BITMAP_LEN);
+	bm = mnl_attr_get_payload(find(nlh, VEM_A_PORT_TRUNK_VLANS));
+	ok(bm[0] == 0x02 && bm[1] == 0x04 && bm[511] == 0x40 && bm[2] == 0,
+	   "port: bitmap on the wire, bit n of byte n/8, LSB first");
+	ok(nlh->nlmsg_len % 4 == 0 && nlh->nlmsg_len < MSG_REQ_SIZE,
+	   "port: biggest request (%u bytes) fits, aligned", nlh->nlmsg_len);
+
+	port.has = PORT_HAS_IFINDEX;
+	port.ifindex = 0;
+	port.shutdown = false;
+	nlh = msg_start(buf, FAMILY, VEM_CMD_PORT_SET, NLM_F_ACK);
+	msg_put_port(nlh, &port);
+	ok(count(nlh) == 3 && has(nlh, VEM_A_PORT_IFINDEX, 4) &&
+	   mnl_attr_get_u32(find(nlh, VEM_A_PORT_IFINDEX)) == 0,
+	   "port: nodev is IFINDEX 0");
+
+	port.has = PORT_HAS_SHUTDOWN;
+	nlh = msg_start(buf, FAMILY, VEM_CMD_PORT_SET, NLM_F_ACK);
+	msg_put_port(nlh, &port);
+	ok(has(nlh, VEM_A_PORT_SHUTDOWN, 1) &&
+	   mnl_attr_get_u8(find(nlh, VEM_A_PORT_SHUTDOWN)) == 0,
+	   "port: no shutdown is SHUTDOWN 0");
+
+	memset(&fdb, 0, sizeof(fdb));
+	fdb.has = FDB_HAS_MAC | FDB_HAS_VLAN | FDB_HAS_PORT | FDB_HAS_FLAGS |
+		  FDB_HAS_AGE;
+	parse_mac("0011.2233.4455", fdb.mac);
+	fdb.vlan = 10;
+	fdb.port.type = VEM_PORT_UPLINK;
+	fdb.port.id = 2;
+	fdb.flags = VEM_FDB_F_STATIC;
+	fdb.age_ms = 1234;
+	nlh = msg_start(buf, FAMILY, VEM_CMD_FDB_NEW, NLM_F_ACK);
+	msg_put_fdb(nlh, &fdb);
+	ok(count(nlh) == 5 && has(nlh, VEM_A_FDB_MAC, 6) &&
+	   !memcmp(mnl_attr_get_payload(find(nlh, VEM_A_FDB_MAC)), fdb.mac, 6) &&
+	   has(nlh, VEM_A_FDB_VLAN, 2) && has(nlh, VEM_A_FDB_PORT_TYPE, 1) &&
+	   has(nlh, VEM_A_FDB_PORT_ID, 4) && has(nlh, VEM_A_FDB_FLAGS, 4) &&
+	   mnl_attr_get_u32(find(nlh, VEM_A_FDB_FLAGS)) == VEM_FDB_F_STATIC &&
+	   !find(nlh, VEM_A_FDB_AGE),
+	   "fdb: MAC 6 bytes, vlan u16, port u8+u32, flags u32, no age");
+
+	fdb.has = FDB_HAS_VLAN;
+	nlh = msg_start(buf, FAMILY, VEM_CMD_FDB_FLUSH, NLM_F_ACK);
+	msg_put_fdb(nlh, &fdb);
+	ok(count(nlh) == 1 && has(nlh, VEM_A_FDB_VLAN, 2),
+	   "fdb: flush by vlan only");
+}
+
+/* A reply of the kernel: header, genl header; attributes added by caller. */
+static struct nlmsghdr *reply(void *b, uint8_t cmd)
+{
+	struct nlmsghdr *nlh = msg_start(b, FAMILY, cmd, NLM_F_MULTI);
+
+	nlh->nlmsg_seq = 42;
+	return nlh;
+}
+
+static struct nlmsghdr *port_reply(void)
+{
+	struct nlmsghdr *nlh = reply(buf, VEM_CMD_PORT_GET);
+	uint8_t bm[VEM_VLAN_BITMAP_LEN];
+	struct nlattr *nest;
+	unsigned int i;
+
+	parse_vlan_list("1-4094", bm);
+	mnl_attr_put_u8(nlh, VEM_A_PORT_TYPE, VEM_PORT_UPLINK);
+	mnl_attr_put_u32(nlh, VEM_A_PORT_ID, 65535);
+	mnl_attr_put_u32(nlh, VEM_A_PORT_IFINDEX, 7);
+	mnl_attr_put_strz(nlh, VEM_A_PORT_IFNAME, "eth0");
+	mnl_attr_put_u8(nlh, VEM_A_PORT_MODE, VEM_PORT_MODE_TRUNK);
+	mnl_attr_put_u16(nlh, VEM_A_PORT_ACCESS_VLAN, 1);
+	mnl_attr_put_u16(nlh, VEM_A_PORT_NATIVE_VLAN, 0);
+	mnl_attr_put(nlh, VEM_A_PORT_TRUNK_VLANS, sizeof(bm), bm);
+	mnl_attr_put_u8(nlh, VEM_A_PORT_SHUTDOWN, 0);
+	mnl_attr_put_u8(nlh, VEM_A_PORT_OPER_UP, 1);
+	/* An attribute from a newer vem.h: ignored. */
+	mnl_attr_put_u32(nlh, VEM_A_PORT_MAX + 1, 99);
+	nest = mnl_attr_nest_start(nlh, VEM_A_PORT_STATS);
+	for (i = VEM_A_STATS_RX_UCAST_PKTS; i <= VEM_A_STATS_MAX; i++) {
+		/* nla_put_u64_64bit() may put a pad first. */
+		mnl_attr_put(nlh, VEM_A_STATS_PAD, 0, NULL);
+		mnl_attr_put_u64(nlh, i, 1000 + i);
+	}
+	mnl_attr_put_u64(nlh, VEM_A_STATS_MAX + 1, 5);
+	mnl_attr_nest_end(nlh, nest);
+	return nlh;
+}
+
+static void test_port_reply(void)
+{
+	struct port_info p;
+	struct nlmsghdr *nlh;
+	struct nlattr *attr;
+	unsigned int i;
+	bool good;
+
+	nlh = port_reply();
+	ok(!msg_parse_port(nlh, &p), "port reply: parsed");
+	ok(p.ref.type == VEM_PORT_UPLINK && p.ref.id == 65535 &&
+	   p.ifindex == 7 && !strcmp(p.ifname, "eth0") &&
+	   p.mode == VEM_PORT_MODE_TRUNK && p.access_vlan == 1 &&
+	   p.native_vlan == 0 && !p.shutdown && p.oper_up,
+	   "port reply: configuration and state");
+	ok(p.has == (PORT_HAS_IFINDEX | PORT_HAS_IFNAME | PORT_HAS_MODE |
+		     PORT_HAS_ACCESS_VLAN | PORT_HAS_NATIVE_VLAN |
+		     PORT_HAS_TRUNK_VLANS | PORT_HAS_SHUTDOWN |
+		     PORT_HAS_OPER_UP | PORT_HAS_STATS),
+	   "port reply: every field marked present");
+	ok(vlan_bitmap_test(p.trunk_vlans, 1) &&
+	   vlan_bitmap_test(p.trunk_vlans, 4094) &&
+	   !vlan_bitmap_test(p.trunk_vlans, 0), "port reply: bitmap copied");
+	good = true;
+	for (i = VEM_A_STATS_RX_UCAST_PKTS; i <= VEM_A_STATS_MAX; i++)
+		good &= p.stats[i] == 1000 + i;
+	ok(good, "port reply: every counter, pads and newer ones skipped");
+
+	/* Malformed: each of these must be refused, not misread. */
+	nlh = port_reply();
+	attr = (struct nlattr *)find(nlh, VEM_A_PORT_ACCESS_VLAN);
+	attr->nla_type = VEM_A_PORT_ID;	/* a u16 where a u32 goes */
+	ok(msg_parse_port(nlh, &p) && errno == EBADMSG,
+	   "port reply: u16 in a u32 attribute refused");
+
+	nlh = reply(buf, VEM_CMD_PORT_GET);
+	mnl_attr_put_u8(nlh, VEM_A_PORT_TYPE, VEM_PORT_VETH);
+	mnl_attr_put_u32(nlh, VEM_A_PORT_ID, 1);
+	mnl_attr_put_u32(nlh, VEM_A_PORT_ACCESS_VLAN, 10);
+	ok(msg_parse_port(nlh, &p) && errno == EBADMSG,
+	   "port reply: VLAN as u32 refused");
+
+	nlh = reply(buf, VEM_CMD_PORT_GET);
+	mnl_attr_put_u8(nlh, VEM_A_PORT_TYPE, VEM_PORT_VETH);
+	mnl_attr_put_u32(nlh, VEM_A_PORT_ID, 1);
+	mnl_attr_put(nlh, VEM_A_PORT_TRUNK_VLANS, 511, buf2);
+	ok(msg_parse_port(nlh, &p) && errno == EBADMSG,
+	   "port reply: 511-byte bitmap refused");
+
+	nlh = reply(buf, VEM_CMD_PORT_GET);
+	mnl_attr_put_u8(nlh, VEM_A_PORT_TYPE, VEM_PORT_VETH);
+	mnl_attr_put_u32(nlh, VEM_A_PORT_ID, 1);
+	mnl_attr_put(nlh, VEM_A_PORT_IFNAME, 4, "tap0");
+	ok(msg_parse_port(nlh, &p) && errno == EBADMSG,
+	   "port reply: name without NUL refused");
+
+	nlh = reply(buf, VEM_CMD_PORT_GET);
+	mnl_attr_put_u8(nlh, VEM_A_PORT_TYPE, VEM_PORT_VETH);
+	mnl_attr_put_u32(nlh, VEM_A_PORT_ID, 1);
+	mnl_attr_put_strz(nlh, VEM_A_PORT_IFNAME, "abcdefghijklmnop");
+	ok(msg_parse_port(nlh, &p) && errno == EBADMSG,
+	   "port reply: name longer than IFNAMSIZ refused");
+
+	nlh = reply(buf, VEM_CMD_PORT_GET);
+	mnl_attr_put_u32(nlh, VEM_A_PORT_ID, 1);
+	ok(msg_parse_port(nlh, &p) && errno == EBADMSG,
+	   "port reply: missing type refused");
+
+	nlh = reply(buf, VEM_CMD_PORT_GET);
+	mnl_attr_put_u8(nlh, VEM_A_PORT_TYPE, VEM_PORT_VETH);
+	mnl_attr_put_u32(nlh, VEM_A_PORT_ID, 1);
+	attr = mnl_attr_nest_start(nlh, VEM_A_PORT_STATS);
+	mnl_attr_put_u32(nlh, VEM_A_STATS_DROP_VLAN, 1);
+	mnl_attr_nest_end(nlh, attr);
+	ok(msg_parse_port(nlh, &p) && errno == EBADMSG,
+	   "port reply: u32 counter refused");
+
+	nlh = reply(buf, VEM_CMD_PORT_GET);
+	nlh->nlmsg_len = NLMSG_HDRLEN + 2;
+	ok(msg_parse_port(nlh, &p) && errno == EBADMSG,
+	   "port reply: truncated genl header refused");
+
+	nlh = reply(buf, VEM_CMD_PORT_GET);
+	mnl_attr_put_u8(nlh, VEM_A_PORT_TYPE, VEM_PORT_VETH);
+	mnl_attr_put_u32(nlh, VEM_A_PORT_ID, 1);
+	ok(!msg_parse_port(nlh, &p) && p.has == 0,
+	   "port reply: bare event-like reply, nothing else present");
+}
+
+static void test_fdb_switch_reply(void)
+{
+	const uint8_t mac[6] = { 2, 0, 0, 0, 0, 9 };
+	struct switch_info sw;
+	struct fdb_entry e;
+	struct nlmsghdr *nlh;
+
+	nlh = reply(buf, VEM_CMD_FDB_GET);
+	mnl_attr_put(nlh, VEM_A_FDB_MAC, 6, mac);
+	mnl_attr_put_u16(nlh, VEM_A_FDB_VLAN, 4094);
+	mnl_attr_put_u8(nlh, VEM_A_FDB_PORT_TYPE, VEM_PORT_VETH);
+	mnl_attr_put_u32(nlh, VEM_A_FDB_PORT_ID, 3);
+	mnl_attr_put_u32(nlh, VEM_A_FDB_FLAGS, 0);
+	mnl_attr_put_u32(nlh, VEM_A_FDB_AGE, 12345);
+	ok(!msg_parse_fdb(nlh, &e) && !memcmp(e.mac, mac, 6) &&
+	   e.vlan == 4094 && e.port.type == VEM_PORT_VETH && e.port.id == 3 &&
+	   e.flags == 0 && e.age_ms == 12345 &&
+	   e.has == (FDB_HAS_MAC | FDB_HAS_VLAN | FDB_HAS_PORT |
+		     FDB_HAS_FLAGS | FDB_HAS_AGE), "fdb reply: dynamic entry");
+
+	nlh = reply(buf, VEM_CMD_FDB_GET);
+	mnl_attr_put(nlh, VEM_A_FDB_MAC, 6, mac);
+	mnl_attr_put_u16(nlh, VEM_A_FDB_VLAN, 1);
+	mnl_attr_put_u32(nlh, VEM_A_FDB_FLAGS, VEM_FDB_F_STATIC);
+	ok(!msg_parse_fdb(nlh, &e) && !(e.has & FDB_HAS_AGE) &&
+	   !(e.has & FDB_HAS_PORT) && e.flags == VEM_FDB_F_STATIC,
+	   "fdb reply: static entry, no age");
+
+	nlh = reply(buf, VEM_CMD_FDB_GET);
+	mnl_attr_put_u16(nlh, VEM_A_FDB_VLAN, 1);
+	ok(msg_parse_fdb(nlh, &e) && errno == EBADMSG,
+	   "fdb reply: missing MAC refused");
+
+	nlh = reply(buf, VEM_CMD_FDB_GET);
+	mnl_attr_put(nlh, VEM_A_FDB_MAC, 5, mac);
+	mnl_attr_put_u16(nlh, VEM_A_FDB_VLAN, 1);
+	ok(msg_parse_fdb(nlh, &e) && errno == EBADMSG,
+	   "fdb reply: 5-byte MAC refused");
+
+	nlh = reply(buf, VEM_CMD_SWITCH_GET);
+	mnl_attr_put_u32(nlh, VEM_A_SWITCH_AGEING_TIME, 300);
+	mnl_attr_put_u32(nlh, VEM_A_SWITCH_FDB_MAX, 65536);
+	mnl_attr_put_u32(nlh, VEM_A_SWITCH_FDB_COUNT, 3);
+	mnl_attr_put_u32(nlh, VEM_A_SWITCH_PORT_COUNT, 4);
+	mnl_attr_put(nlh, VEM_A_SWITCH_PAD, 0, NULL);
+	mnl_attr_put_u64(nlh, VEM_A_SWITCH_LEARN_REFUSED, 1ULL << 40);
+	ok(!msg_parse_switch(nlh, &sw) && sw.ageing_time == 300 &&
+	   sw.fdb_max == 65536 && sw.fdb_count == 3 && sw.port_count == 4 &&
+	   sw.learn_refused == 1ULL << 40 && sw.has == 0x1f,
+	   "switch reply: every field, u64 counter");
+
+	nlh = reply(buf, VEM_CMD_SWITCH_GET);
+	mnl_attr_put_u32(nlh, VEM_A_SWITCH_LEARN_REFUSED, 1);
+	ok(msg_parse_switch(nlh, &sw) && errno == EBADMSG,
+	   "switch reply: u32 learn_refused refused");
+}
+
+static void test_events(void)
+{
+	const uint8_t mac[6] = { 2, 0, 0, 0, 0, 9 };
+	struct nlmsghdr *nlh;
+	struct event ev;
+
+	nlh = port_reply();
+	((struct genlmsghdr *)mnl_nlmsg_get_payload(nlh))->cmd =
+		VEM_CMD_PORT_NEW;
+	ok(!msg_parse_event(nlh, &ev) && ev.kind == EVENT_PORT &&
+	   ev.action == EVENT_NEW && ev.port.ref.id == 65535,
+	   "event: port new");
+
+	nlh = reply(buf, VEM_CMD_FDB_DEL);
+	mnl_attr_put(nlh, VEM_A_FDB_MAC, 6, mac);
+	mnl_attr_put_u16(nlh, VEM_A_FDB_VLAN, 7);
+	ok(!msg_parse_event(nlh, &ev) && ev.kind == EVENT_FDB &&
+	   ev.action == EVENT_DEL && ev.fdb.vlan == 7, "event: mac delete");
+
+	nlh = reply(buf, VEM_CMD_SWITCH_DEL);
+	ok(!msg_parse_event(nlh, &ev) && ev.kind == EVENT_SWITCH &&
+	   ev.action == EVENT_DEL && ev.sw.has == 0,
+	   "event: switch delete without attributes");
+
+	nlh = reply(buf, VEM_CMD_PORT_SET);
+	mnl_attr_put_u8(nlh, VEM_A_PORT_TYPE, VEM_PORT_VETH);
+	mnl_attr_put_u32(nlh, VEM_A_PORT_ID, 4);
+	mnl_attr_put_u32(nlh, VEM_A_PORT_IFINDEX, 0);
+	ok(!msg_parse_event(nlh, &ev) && ev.kind == EVENT_PORT &&
+	   ev.action == EVENT_SET && (ev.port.has & PORT_HAS_IFINDEX) &&
+	   ev.port.ifindex == 0, "event: port unbound");
+
+	nlh = reply(buf, VEM_CMD_PORT_GET);
+	ok(msg_parse_event(nlh, &ev) && errno == EOPNOTSUPP,
+	   "event: a GET is not an event");
+	nlh = reply(buf, 200);
+	ok(msg_parse_event(nlh, &ev) && errno == EOPNOTSUPP,
+	   "event: unknown command skipped");
+}
+
+/*
+ * An NLMSG_ERROR as netlink_ack() writes it for the request req: the
+ * nlmsgerr, the request's payload unless capped, then the TLVs.
+ */
+static struct nlmsghdr *error_msg(const struct nlmsghdr *req, int error,
+				  bool capped, const char *msg, int offs,
+				  int miss_type)
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf2);
+	struct nlmsgerr *err;
+
+	nlh->nlmsg_type = NLMSG_ERROR;
+	nlh->nlmsg_seq = req->nlmsg_seq;
+	err = mnl_nlmsg_put_extra_header(nlh, sizeof(*err));
+	err->error = error;
+	err->msg = *req;
+	if (capped || !error)
+		nlh->nlmsg_flags |= NLM_F_CAPPED;
+	else
+		memcpy(mnl_nlmsg_put_extra_header(nlh, req->nlmsg_len -
+						  NLMSG_HDRLEN),
+		       mnl_nlmsg_get_payload(req), req->nlmsg_len - NLMSG_HDRLEN);
+	if (msg || offs >= 0 || miss_type >= 0)
+		nlh->nlmsg_flags |= NLM_F_ACK_TLVS;
+	if (msg)
+		mnl_attr_put_strz(nlh, NLMSGERR_ATTR_MSG, msg);
+	if (offs >= 0)
+		mnl_attr_put_u32(nlh, NLMSGERR_ATTR_OFFS, offs);
+	if (miss_type >= 0)
+		mnl_attr_put_u32(nlh, NLMSGERR_ATTR_MISS_TYPE, miss_type);
+	return nlh;
+}
+
+static void test_extack(void)
+{
+	struct port_info port;
+	struct nlmsghdr *req, *nlh;
+	const struct nlattr *bad;
+	struct extack ea;
+	int offs;
+	int32_t done_err = -ENOENT;
+
+	memset(&port, 0, sizeof(port));
+	port.ref.type = VEM_PORT_VETH;
+	port.ref.id = 3;
+	port.has = PORT_HAS_MODE | PORT_HAS_ACCESS_VLAN | PORT_HAS_TRUNK_VLANS;
+	port.access_vlan = 10;
+	req = msg_start(buf, FAMILY, VEM_CMD_PORT_SET, NLM_F_ACK);
+	msg_put_port(req, &port);
+	req->nlmsg_seq = 7;
+	bad = find(req, VEM_A_PORT_ACCESS_VLAN);
+	offs = (const char *)bad - (const char *)req;
+
+	nlh = error_msg(req, -ERANGE, false, "VLAN out of range", offs, -1);
+	ok(!msg_parse_extack(nlh, &ea) && ea.error == ERANGE &&
+	   !strcmp(ea.msg, "VLAN out of range") && ea.has_offs &&
+	   ea.offs == (uint32_t)offs,
+	   "extack: uncapped error (request echoed, %u bytes), message, offset",
+	   req->nlmsg_len);
+	ok(msg_attr_at(req, ea.offs) &&
+	   !strcmp(msg_attr_at(req, ea.offs), "VEM_A_PORT_ACCESS_VLAN"),
+	   "extack: the offset names the attribute of the request");
+
+	nlh = error_msg(req, -ERANGE, true, "VLAN out of range", offs, -1);
+	ok(!msg_parse_extack(nlh, &ea) && ea.error == ERANGE &&
+	   !strcmp(ea.msg, "VLAN out of range") && ea.offs == (uint32_t)offs,
+	   "extack: capped error");
+
+	nlh = error_msg(req, -EINVAL, true, NULL, -1, VEM_A_PORT_ID);
+	ok(!msg_parse_extack(nlh, &ea) && ea.error == EINVAL && !*ea.msg &&
+	   ea.has_miss_type && ea.miss_type == VEM_A_PORT_ID &&
+	   !ea.has_miss_nest, "extack: missing attribute type");
+	ok(!strcmp(msg_attr_name(VEM_CMD_PORT_SET, ea.miss_type),
+		   "VEM_A_PORT_ID"), "extack: missing attribute named");
+	ok(!strcmp(msg_attr_name(VEM_CMD_FDB_FLUSH, VEM_A_FDB_VLAN),
+		   "VEM_A_FDB_VLAN") &&
+	   !strcmp(msg_attr_name(VEM_CMD_SWITCH_SET, VEM_A_SWITCH_FDB_MAX),
+		   "VEM_A_SWITCH_FDB_MAX") &&
+	   !msg_attr_name(VEM_CMD_PORT_SET, VEM_A_PORT_MAX + 1) &&
+	   !msg_attr_name(VEM_CMD_UNSPEC, 1),
+	   "extack: attribute names per command family");
+	ok(!msg_attr_at(req, offs + 2) && !msg_attr_at(req, 0),
+	   "extack: an offset off any attribute names nothing");
+
+	nlh = error_msg(req, -EEXIST, false, NULL, -1, -1);
+	ok(!msg_parse_extack(nlh, &ea) && ea.error == EEXIST && !*ea.msg &&
+	   !ea.has_offs, "extack: plain error without TLVs");
+
+	nlh = error_msg(req, 0, false, NULL, -1, -1);
+	ok(!msg_parse_extack(nlh, &ea) && ea.error == 0 && !*ea.msg,
+	   "extack: ACK");
+
+	nlh = error_msg(req, 0, false, "port is down\n", -1, -1);
+	ok(!msg_parse_extack(nlh, &ea) && ea.error == 0 &&
+	   !strcmp(ea.msg, "port is down"),
+	   "extack: warning on success, trailing newline trimmed");
+
+	nlh = error_msg(req, -EINVAL, false, NULL, -1, -1);
+	nlh->nlmsg_len = NLMSG_HDRLEN + 8;
+	ok(msg_parse_extack(nlh, &ea) && errno == EBADMSG,
+	   "extack: truncated nlmsgerr refused");
+
+	nlh = error_msg(req, 5, false, NULL, -1, -1);
+	ok(msg_parse_extack(nlh, &ea) && errno == EBADMSG,
+	   "extack: positive error refused");
+	nlh = error_msg(req, INT32_MIN, false, NULL, -1, -1);
+	ok(msg_parse_extack(nlh, &ea) && errno == EBADMSG,
+	   "extack: error beyond any errno refused");
+
+	/* NLMSG_DONE: the int of the dump, then TLVs. */
+	nlh = mnl_nlmsg_put_header(buf2);
+	nlh->nlmsg_type = NLMSG_DONE;
+	nlh->nlmsg_flags = NLM_F_MULTI | NLM_F_ACK_TLVS;
+	memcpy(mnl_nlmsg_put_extra_header(nlh, 4), &done_err, 4);
+	mnl_attr_put_strz(nlh, NLMSGERR_ATTR_MSG, "no switch in this namespace");
+	ok(!msg_parse_extack(nlh, &ea) && ea.error == ENOENT &&
+	   !strcmp(ea.msg, "no switch in this namespace"),
+	   "extack: dump ending in error, with message");
+
+	nlh = mnl_nlmsg_put_header(buf2);
+	nlh->nlmsg_type = NLMSG_DONE;
+	done_err = 0;
+	memcpy(mnl_nlmsg_put_extra_header(nlh, 4), &done_err, 4);
+	ok(!msg_parse_extack(nlh, &ea) && ea.error == 0,
+	   "extack: dump done");
+}
+
+static void test_family(void)
+{
+	struct family_info fi;
+	struct nlmsghdr *nlh;
+	struct nlattr *groups, *grp;
+
+	nlh = msg_start(buf, GENL_ID_CTRL, CTRL_CMD_NEWFAMILY, 0);
+	mnl_attr_put_u16(nlh, CTRL_ATTR_FAMILY_ID, 0x20);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, VEM_GENL_NAME);
+	mnl_attr_put_u32(nlh, CTRL_ATTR_VERSION, 1);
+	mnl_attr_put_u32(nlh, CTRL_ATTR_HDRSIZE, 0);
+	groups = mnl_attr_nest_start(nlh, CTRL_ATTR_MCAST_GROUPS);
+	grp = mnl_attr_nest_start(nlh, 1);
+	mnl_attr_put_u32(nlh, CTRL_ATTR_MCAST_GRP_ID, 3);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_MCAST_GRP_NAME, "other");
+	mnl_attr_nest_end(nlh, grp);
+	grp = mnl_attr_nest_start(nlh, 2);
+	mnl_attr_put_u32(nlh, CTRL_ATTR_MCAST_GRP_ID, 7);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_MCAST_GRP_NAME, "events");
+	mnl_attr_nest_end(nlh, grp);
+	mnl_attr_nest_end(nlh, groups);
+	ok(!msg_parse_family(nlh, VEM_GENL_MCGRP_EVENTS, &fi) &&
+	   fi.id == 0x20 && fi.version == 1 && fi.events_group == 7,
+	   "family: id, version, the events group among others");
+
+	nlh = msg_start(buf, GENL_ID_CTRL, CTRL_CMD_NEWFAMILY, 0);
+	mnl_attr_put_u16(nlh, CTRL_ATTR_FAMILY_ID, 0x21);
+	ok(!msg_parse_family(nlh, VEM_GENL_MCGRP_EVENTS, &fi) &&
+	   fi.id == 0x21 && fi.events_group == 0,
+	   "family: no groups, events group 0");
+
+	nlh = msg_start(buf, GENL_ID_CTRL, CTRL_CMD_NEWFAMILY, 0);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, VEM_GENL_NAME);
+	ok(msg_parse_family(nlh, VEM_GENL_MCGRP_EVENTS, &fi) &&
+	   errno == EBADMSG, "family: missing id refused");
+}
+
+int main(void)
+{
+	tap_init();
+	test_requests();
+	test_port_reply();
+	test_fdb_switch_reply();
+	test_events();
+	test_extack();
+	test_family();
+	return tap_exit();
+}

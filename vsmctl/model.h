@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * model.h - the in-memory model of a switch, its ports and its MAC address
+ * table. The argv parsers fill it, the IPC layer (nl.h) turns it into
+ * netlink messages and fills it from the replies. A "has" bitmask says
+ * which fields are set: in a request, the attributes to send; in a reply,
+ * the attributes the kernel sent.
+ */
+
+#ifndef VSMCTL_MODEL_H
+#define VSMCTL_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <net/if.h>
+
+#include <linux/vem.h>
+
+#define BIT(n)	(1u << (n))
+
+struct port_ref {
+	uint8_t type;		/* enum vem_port_type */
+	uint32_t id;		/* 1..VEM_PORT_ID_MAX */
+};
+
+enum {
+	SWITCH_HAS_AGEING_TIME	= BIT(0),
+	SWITCH_HAS_FDB_MAX	= BIT(1),
+	SWITCH_HAS_FDB_COUNT	= BIT(2),
+	SWITCH_HAS_PORT_COUNT	= BIT(3),
+	SWITCH_HAS_LEARN_REFUSED = BIT(4),
+};
+
+struct switch_info {
+	unsigned int has;
+	uint32_t ageing_time;	/* seconds, 0: no ageing */
+	uint32_t fdb_max;
+	uint32_t fdb_count;
+	uint32_t port_count;
+	uint64_t learn_refused;
+};
+
+enum {
+	PORT_HAS_IFINDEX	= BIT(0),
+	PORT_HAS_IFNAME		= BIT(1),
+	PORT_HAS_MODE		= BIT(2),
+	PORT_HAS_ACCESS_VLAN	= BIT(3),
+	PORT_HAS_NATIVE_VLAN	= BIT(4),
+	PORT_HAS_TRUNK_VLANS	= BIT(5),
+	PORT_HAS_SHUTDOWN	= BIT(6),
+	PORT_HAS_OPER_UP	= BIT(7),
+	PORT_HAS_STATS		= BIT(8),
+};
+
+struct port_info {
+	struct port_ref ref;
+	unsigned int has;
+	uint32_t ifindex;	/* 0: unbound */
+	char ifname[IFNAMSIZ];
+	uint8_t mode;		/* enum vem_port_mode */
+	uint16_t access_vlan;
+	uint16_t native_vlan;	/* 0: none */
+	uint8_t trunk_vlans[VEM_VLAN_BITMAP_LEN];
+	bool shutdown;
+	bool oper_up;
+	/* Indexed by enum vem_stats_attr; a counter not sent reads 0. */
+	uint64_t stats[VEM_A_STATS_MAX + 1];
+};
+
+enum {
+	FDB_HAS_MAC		= BIT(0),
+	FDB_HAS_VLAN		= BIT(1),
+	FDB_HAS_PORT		= BIT(2),
+	FDB_HAS_FLAGS		= BIT(3),
+	FDB_HAS_AGE		= BIT(4),
+};
+
+/* A MAC address table entry; also the filter of a flush. */
+struct fdb_entry {
+	unsigned int has;
+	uint8_t mac[6];
+	uint16_t vlan;
+	struct port_ref port;
+	uint32_t flags;		/* enum vem_fdb_flags */
+	uint32_t age_ms;	/* dynamic entries: ms since last frame */
+};
+
+enum event_kind {
+	EVENT_SWITCH,
+	EVENT_PORT,
+	EVENT_FDB,
+};
+
+enum event_action {
+	EVENT_NEW,
+	EVENT_SET,
+	EVENT_DEL,
+};
+
+struct event {
+	enum event_kind kind;
+	enum event_action action;
+	union {
+		struct switch_info sw;
+		struct port_info port;
+		struct fdb_entry fdb;
+	};
+};
+
+#endif /* VSMCTL_MODEL_H */

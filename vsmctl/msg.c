@@ -1,0 +1,577 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * msg.c - vem generic netlink messages to and from the model.
+ *
+ * Replies are read strictly: an attribute of a known type with the wrong
+ * size makes the whole message malformed (EBADMSG), so that a mismatch
+ * between vem.h and the module shows at once. Attributes newer than this
+ * vem.h are ignored.
+ */
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <libmnl/libmnl.h>
+#include <linux/genetlink.h>
+
+#include "msg.h"
+
+struct nlmsghdr *msg_start(void *buf, uint16_t family, uint8_t cmd,
+			   uint16_t flags)
+{
+	struct nlmsghdr *nlh;
+	struct genlmsghdr *genl;
+
+	memset(buf, 0, MNL_NLMSG_HDRLEN + GENL_HDRLEN);
+	nlh = mnl_nlmsg_put_header(buf);
+	nlh->nlmsg_type = family;
+	nlh->nlmsg_flags = flags;
+	genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
+	genl->cmd = cmd;
+	genl->version = VEM_GENL_VERSION;
+	return nlh;
+}
+
+void msg_put_switch(struct nlmsghdr *nlh, const struct switch_info *sw)
+{
+	if (sw->has & SWITCH_HAS_AGEING_TIME)
+		mnl_attr_put_u32(nlh, VEM_A_SWITCH_AGEING_TIME,
+				 sw->ageing_time);
+	if (sw->has & SWITCH_HAS_FDB_MAX)
+		mnl_attr_put_u32(nlh, VEM_A_SWITCH_FDB_MAX, sw->fdb_max);
+}
+
+void msg_put_port_ref(struct nlmsghdr *nlh, const struct port_ref *ref)
+{
+	mnl_attr_put_u8(nlh, VEM_A_PORT_TYPE, ref->type);
+	mnl_attr_put_u32(nlh, VEM_A_PORT_ID, ref->id);
+}
+
+void msg_put_port(struct nlmsghdr *nlh, const struct port_info *port)
+{
+	msg_put_port_ref(nlh, &port->ref);
+	if (port->has & PORT_HAS_IFINDEX)
+		mnl_attr_put_u32(nlh, VEM_A_PORT_IFINDEX, port->ifindex);
+	if (port->has & PORT_HAS_MODE)
+		mnl_attr_put_u8(nlh, VEM_A_PORT_MODE, port->mode);
+	if (port->has & PORT_HAS_ACCESS_VLAN)
+		mnl_attr_put_u16(nlh, VEM_A_PORT_ACCESS_VLAN,
+				 port->access_vlan);
+	if (port->has & PORT_HAS_NATIVE_VLAN)
+		mnl_attr_put_u16(nlh, VEM_A_PORT_NATIVE_VLAN,
+				 port->native_vlan);
+	if (port->has & PORT_HAS_TRUNK_VLANS)
+		mnl_attr_put(nlh, VEM_A_PORT_TRUNK_VLANS,
+			     sizeof(port->trunk_vlans), port->trunk_vlans);
+	if (port->has & PORT_HAS_SHUTDOWN)
+		mnl_attr_put_u8(nlh, VEM_A_PORT_SHUTDOWN, port->shutdown);
+}
+
+void msg_put_fdb(struct nlmsghdr *nlh, const struct fdb_entry *fdb)
+{
+	if (fdb->has & FDB_HAS_MAC)
+		mnl_attr_put(nlh, VEM_A_FDB_MAC, sizeof(fdb->mac), fdb->mac);
+	if (fdb->has & FDB_HAS_VLAN)
+		mnl_attr_put_u16(nlh, VEM_A_FDB_VLAN, fdb->vlan);
+	if (fdb->has & FDB_HAS_PORT) {
+		mnl_attr_put_u8(nlh, VEM_A_FDB_PORT_TYPE, fdb->port.type);
+		mnl_attr_put_u32(nlh, VEM_A_FDB_PORT_ID, fdb->port.id);
+	}
+	if (fdb->has & FDB_HAS_FLAGS)
+		mnl_attr_put_u32(nlh, VEM_A_FDB_FLAGS, fdb->flags);
+}
+
+/*
+ * Reading attributes: a policy gives the libmnl type (and the exact length
+ * of a binary) of each attribute to keep; the others are skipped.
+ */
+struct attr_pol {
+	enum mnl_attr_data_type type;
+	uint16_t len;
+};
+
+struct attr_table {
+	const struct attr_pol *pol;
+	unsigned int max;
+	const struct nlattr **tb;
+};
+
+static int attr_cb(const struct nlattr *attr, void *data)
+{
+	struct attr_table *t = data;
+	uint16_t type = mnl_attr_get_type(attr);
+	const struct attr_pol *p;
+	int ret;
+
+	if (type > t->max)
+		return MNL_CB_OK;
+	p = &t->pol[type];
+	if (p->type == MNL_TYPE_UNSPEC)
+		return MNL_CB_OK;
+	if (p->type == MNL_TYPE_NUL_STRING && p->len)
+		ret = mnl_attr_validate(attr, p->type) ||
+		      mnl_attr_get_payload_len(attr) > p->len;
+	else if (p->len)
+		ret = mnl_attr_validate2(attr, p->type, p->len);
+	else
+		ret = mnl_attr_validate(attr, p->type);
+	if (ret) {
+		errno = EBADMSG;
+		return MNL_CB_ERROR;
+	}
+	t->tb[type] = attr;
+	return MNL_CB_OK;
+}
+
+/* The attributes of a generic netlink message, after its header. */
+static int parse_genl(const struct nlmsghdr *nlh, const struct attr_pol *pol,
+		      unsigned int max, const struct nlattr **tb)
+{
+	struct attr_table t = { pol, max, tb };
+
+	memset(tb, 0, (max + 1) * sizeof(*tb));
+	if (mnl_nlmsg_get_payload_len(nlh) < GENL_HDRLEN) {
+		errno = EBADMSG;
+		return -1;
+	}
+	if (mnl_attr_parse(nlh, GENL_HDRLEN, attr_cb, &t) < 0) {
+		errno = EBADMSG;
+		return -1;
+	}
+	return 0;
+}
+
+static int parse_nested(const struct nlattr *nest, const struct attr_pol *pol,
+			unsigned int max, const struct nlattr **tb)
+{
+	struct attr_table t = { pol, max, tb };
+
+	memset(tb, 0, (max + 1) * sizeof(*tb));
+	if (mnl_attr_parse_nested(nest, attr_cb, &t) < 0) {
+		errno = EBADMSG;
+		return -1;
+	}
+	return 0;
+}
+
+static const struct attr_pol switch_pol[VEM_A_SWITCH_MAX + 1] = {
+	[VEM_A_SWITCH_AGEING_TIME]	= { MNL_TYPE_U32, 0 },
+	[VEM_A_SWITCH_FDB_MAX]		= { MNL_TYPE_U32, 0 },
+	[VEM_A_SWITCH_FDB_COUNT]	= { MNL_TYPE_U32, 0 },
+	[VEM_A_SWITCH_PORT_COUNT]	= { MNL_TYPE_U32, 0 },
+	[VEM_A_SWITCH_LEARN_REFUSED]	= { MNL_TYPE_U64, 0 },
+};
+
+int msg_parse_switch(const struct nlmsghdr *nlh, struct switch_info *sw)
+{
+	const struct nlattr *tb[VEM_A_SWITCH_MAX + 1];
+
+	memset(sw, 0, sizeof(*sw));
+	if (parse_genl(nlh, switch_pol, VEM_A_SWITCH_MAX, tb))
+		return -1;
+	if (tb[VEM_A_SWITCH_AGEING_TIME]) {
+		sw->has |= SWITCH_HAS_AGEING_TIME;
+		sw->ageing_time = mnl_attr_get_u32(tb[VEM_A_SWITCH_AGEING_TIME]);
+	}
+	if (tb[VEM_A_SWITCH_FDB_MAX]) {
+		sw->has |= SWITCH_HAS_FDB_MAX;
+		sw->fdb_max = mnl_attr_get_u32(tb[VEM_A_SWITCH_FDB_MAX]);
+	}
+	if (tb[VEM_A_SWITCH_FDB_COUNT]) {
+		sw->has |= SWITCH_HAS_FDB_COUNT;
+		sw->fdb_count = mnl_attr_get_u32(tb[VEM_A_SWITCH_FDB_COUNT]);
+	}
+	if (tb[VEM_A_SWITCH_PORT_COUNT]) {
+		sw->has |= SWITCH_HAS_PORT_COUNT;
+		sw->port_count = mnl_attr_get_u32(tb[VEM_A_SWITCH_PORT_COUNT]);
+	}
+	if (tb[VEM_A_SWITCH_LEARN_REFUSED]) {
+		sw->has |= SWITCH_HAS_LEARN_REFUSED;
+		sw->learn_refused =
+			mnl_attr_get_u64(tb[VEM_A_SWITCH_LEARN_REFUSED]);
+	}
+	return 0;
+}
+
+static const struct attr_pol port_pol[VEM_A_PORT_MAX + 1] = {
+	[VEM_A_PORT_TYPE]		= { MNL_TYPE_U8, 0 },
+	[VEM_A_PORT_ID]			= { MNL_TYPE_U32, 0 },
+	[VEM_A_PORT_IFINDEX]		= { MNL_TYPE_U32, 0 },
+	[VEM_A_PORT_IFNAME]		= { MNL_TYPE_NUL_STRING, IFNAMSIZ },
+	[VEM_A_PORT_MODE]		= { MNL_TYPE_U8, 0 },
+	[VEM_A_PORT_ACCESS_VLAN]	= { MNL_TYPE_U16, 0 },
+	[VEM_A_PORT_NATIVE_VLAN]	= { MNL_TYPE_U16, 0 },
+	[VEM_A_PORT_TRUNK_VLANS]	= { MNL_TYPE_BINARY,
+					    VEM_VLAN_BITMAP_LEN },
+	[VEM_A_PORT_SHUTDOWN]		= { MNL_TYPE_U8, 0 },
+	[VEM_A_PORT_OPER_UP]		= { MNL_TYPE_U8, 0 },
+	[VEM_A_PORT_STATS]		= { MNL_TYPE_NESTED, 0 },
+};
+
+/* Every counter is a u64; VEM_A_STATS_PAD and newer counters are skipped. */
+static int stats_cb(const struct nlattr *attr, void *data)
+{
+	struct port_info *port = data;
+	uint16_t type = mnl_attr_get_type(attr);
+
+	if (type <= VEM_A_STATS_PAD || type > VEM_A_STATS_MAX)
+		return MNL_CB_OK;
+	if (mnl_attr_validate(attr, MNL_TYPE_U64)) {
+		errno = EBADMSG;
+		return MNL_CB_ERROR;
+	}
+	port->stats[type] = mnl_attr_get_u64(attr);
+	return MNL_CB_OK;
+}
+
+static int parse_stats(const struct nlattr *nest, struct port_info *port)
+{
+	if (mnl_attr_parse_nested(nest, stats_cb, port) < 0) {
+		errno = EBADMSG;
+		return -1;
+	}
+	port->has |= PORT_HAS_STATS;
+	return 0;
+}
+
+int msg_parse_port(const struct nlmsghdr *nlh, struct port_info *port)
+{
+	const struct nlattr *tb[VEM_A_PORT_MAX + 1];
+
+	memset(port, 0, sizeof(*port));
+	if (parse_genl(nlh, port_pol, VEM_A_PORT_MAX, tb))
+		return -1;
+	if (!tb[VEM_A_PORT_TYPE] || !tb[VEM_A_PORT_ID]) {
+		errno = EBADMSG;
+		return -1;
+	}
+	port->ref.type = mnl_attr_get_u8(tb[VEM_A_PORT_TYPE]);
+	port->ref.id = mnl_attr_get_u32(tb[VEM_A_PORT_ID]);
+	if (tb[VEM_A_PORT_IFINDEX]) {
+		port->has |= PORT_HAS_IFINDEX;
+		port->ifindex = mnl_attr_get_u32(tb[VEM_A_PORT_IFINDEX]);
+	}
+	if (tb[VEM_A_PORT_IFNAME]) {
+		port->has |= PORT_HAS_IFNAME;
+		/* NUL-terminated and at most IFNAMSIZ bytes: checked. */
+		strcpy(port->ifname, mnl_attr_get_str(tb[VEM_A_PORT_IFNAME]));
+	}
+	if (tb[VEM_A_PORT_MODE]) {
+		port->has |= PORT_HAS_MODE;
+		port->mode = mnl_attr_get_u8(tb[VEM_A_PORT_MODE]);
+	}
+	if (tb[VEM_A_PORT_ACCESS_VLAN]) {
+		port->has |= PORT_HAS_ACCESS_VLAN;
+		port->access_vlan =
+			mnl_attr_get_u16(tb[VEM_A_PORT_ACCESS_VLAN]);
+	}
+	if (tb[VEM_A_PORT_NATIVE_VLAN]) {
+		port->has |= PORT_HAS_NATIVE_VLAN;
+		port->native_vlan =
+			mnl_attr_get_u16(tb[VEM_A_PORT_NATIVE_VLAN]);
+	}
+	if (tb[VEM_A_PORT_TRUNK_VLANS]) {
+		port->has |= PORT_HAS_TRUNK_VLANS;
+		memcpy(port->trunk_vlans,
+		       mnl_attr_get_payload(tb[VEM_A_PORT_TRUNK_VLANS]),
+		       sizeof(port->trunk_vlans));
+	}
+	if (tb[VEM_A_PORT_SHUTDOWN]) {
+		port->has |= PORT_HAS_SHUTDOWN;
+		port->shutdown = mnl_attr_get_u8(tb[VEM_A_PORT_SHUTDOWN]);
+	}
+	if (tb[VEM_A_PORT_OPER_UP]) {
+		port->has |= PORT_HAS_OPER_UP;
+		port->oper_up = mnl_attr_get_u8(tb[VEM_A_PORT_OPER_UP]);
+	}
+	if (tb[VEM_A_PORT_STATS] && parse_stats(tb[VEM_A_PORT_STATS], port))
+		return -1;
+	return 0;
+}
+
+static const struct attr_pol fdb_pol[VEM_A_FDB_MAX + 1] = {
+	[VEM_A_FDB_MAC]		= { MNL_TYPE_BINARY, 6 },
+	[VEM_A_FDB_VLAN]	= { MNL_TYPE_U16, 0 },
+	[VEM_A_FDB_PORT_TYPE]	= { MNL_TYPE_U8, 0 },
+	[VEM_A_FDB_PORT_ID]	= { MNL_TYPE_U32, 0 },
+	[VEM_A_FDB_FLAGS]	= { MNL_TYPE_U32, 0 },
+	[VEM_A_FDB_AGE]		= { MNL_TYPE_U32, 0 },
+};
+
+int msg_parse_fdb(const struct nlmsghdr *nlh, struct fdb_entry *fdb)
+{
+	const struct nlattr *tb[VEM_A_FDB_MAX + 1];
+
+	memset(fdb, 0, sizeof(*fdb));
+	if (parse_genl(nlh, fdb_pol, VEM_A_FDB_MAX, tb))
+		return -1;
+	if (!tb[VEM_A_FDB_MAC] || !tb[VEM_A_FDB_VLAN]) {
+		errno = EBADMSG;
+		return -1;
+	}
+	fdb->has |= FDB_HAS_MAC | FDB_HAS_VLAN;
+	memcpy(fdb->mac, mnl_attr_get_payload(tb[VEM_A_FDB_MAC]), 6);
+	fdb->vlan = mnl_attr_get_u16(tb[VEM_A_FDB_VLAN]);
+	if (tb[VEM_A_FDB_PORT_TYPE] && tb[VEM_A_FDB_PORT_ID]) {
+		fdb->has |= FDB_HAS_PORT;
+		fdb->port.type = mnl_attr_get_u8(tb[VEM_A_FDB_PORT_TYPE]);
+		fdb->port.id = mnl_attr_get_u32(tb[VEM_A_FDB_PORT_ID]);
+	}
+	if (tb[VEM_A_FDB_FLAGS]) {
+		fdb->has |= FDB_HAS_FLAGS;
+		fdb->flags = mnl_attr_get_u32(tb[VEM_A_FDB_FLAGS]);
+	}
+	if (tb[VEM_A_FDB_AGE]) {
+		fdb->has |= FDB_HAS_AGE;
+		fdb->age_ms = mnl_attr_get_u32(tb[VEM_A_FDB_AGE]);
+	}
+	return 0;
+}
+
+static uint8_t genl_cmd(const struct nlmsghdr *nlh)
+{
+	const struct genlmsghdr *genl = mnl_nlmsg_get_payload(nlh);
+
+	return genl->cmd;
+}
+
+int msg_parse_event(const struct nlmsghdr *nlh, struct event *ev)
+{
+	static const struct {
+		enum event_kind kind;
+		enum event_action action;
+	} cmds[VEM_CMD_MAX + 1] = {
+		[VEM_CMD_SWITCH_NEW]	= { EVENT_SWITCH, EVENT_NEW },
+		[VEM_CMD_SWITCH_SET]	= { EVENT_SWITCH, EVENT_SET },
+		[VEM_CMD_SWITCH_DEL]	= { EVENT_SWITCH, EVENT_DEL },
+		[VEM_CMD_PORT_NEW]	= { EVENT_PORT, EVENT_NEW },
+		[VEM_CMD_PORT_SET]	= { EVENT_PORT, EVENT_SET },
+		[VEM_CMD_PORT_DEL]	= { EVENT_PORT, EVENT_DEL },
+		[VEM_CMD_FDB_NEW]	= { EVENT_FDB, EVENT_NEW },
+		[VEM_CMD_FDB_DEL]	= { EVENT_FDB, EVENT_DEL },
+	};
+	uint8_t cmd;
+
+	memset(ev, 0, sizeof(*ev));
+	if (mnl_nlmsg_get_payload_len(nlh) < GENL_HDRLEN) {
+		errno = EBADMSG;
+		return -1;
+	}
+	cmd = genl_cmd(nlh);
+	switch (cmd) {
+	case VEM_CMD_SWITCH_NEW:
+	case VEM_CMD_SWITCH_SET:
+	case VEM_CMD_SWITCH_DEL:
+	case VEM_CMD_PORT_NEW:
+	case VEM_CMD_PORT_SET:
+	case VEM_CMD_PORT_DEL:
+	case VEM_CMD_FDB_NEW:
+	case VEM_CMD_FDB_DEL:
+		break;
+	default:
+		errno = EOPNOTSUPP;
+		return -1;
+	}
+	ev->kind = cmds[cmd].kind;
+	ev->action = cmds[cmd].action;
+	switch (ev->kind) {
+	case EVENT_SWITCH:
+		return msg_parse_switch(nlh, &ev->sw);
+	case EVENT_PORT:
+		return msg_parse_port(nlh, &ev->port);
+	case EVENT_FDB:
+		return msg_parse_fdb(nlh, &ev->fdb);
+	}
+	return 0;
+}
+
+static const struct attr_pol extack_pol[NLMSGERR_ATTR_MAX + 1] = {
+	[NLMSGERR_ATTR_MSG]		= { MNL_TYPE_NUL_STRING, 0 },
+	[NLMSGERR_ATTR_OFFS]		= { MNL_TYPE_U32, 0 },
+	[NLMSGERR_ATTR_MISS_TYPE]	= { MNL_TYPE_U32, 0 },
+	[NLMSGERR_ATTR_MISS_NEST]	= { MNL_TYPE_U32, 0 },
+};
+
+int msg_parse_extack(const struct nlmsghdr *nlh, struct extack *ea)
+{
+	const struct nlattr *tb[NLMSGERR_ATTR_MAX + 1] = { NULL };
+	struct attr_table t = { extack_pol, NLMSGERR_ATTR_MAX, tb };
+	size_t len = mnl_nlmsg_get_payload_len(nlh), off;
+	const char *payload = mnl_nlmsg_get_payload(nlh);
+	int32_t error;
+
+	memset(ea, 0, sizeof(*ea));
+	if (nlh->nlmsg_type == NLMSG_ERROR) {
+		const struct nlmsgerr *err = (const void *)payload;
+
+		if (len < sizeof(*err))
+			goto bad;
+		error = err->error;
+		off = sizeof(*err);
+		/* Unless capped, the request follows, then the TLVs. */
+		if (!(nlh->nlmsg_flags & NLM_F_CAPPED)) {
+			if (err->msg.nlmsg_len < sizeof(struct nlmsghdr))
+				goto bad;
+			off += MNL_ALIGN(err->msg.nlmsg_len -
+					 sizeof(struct nlmsghdr));
+		}
+	} else if (nlh->nlmsg_type == NLMSG_DONE) {
+		/* The int that ends a dump: 0 or the error of the dump. */
+		if (len < sizeof(error))
+			return 0;
+		memcpy(&error, payload, sizeof(error));
+		off = sizeof(error);
+	} else {
+		goto bad;
+	}
+	/* 0 or a negative errno; anything else is not from the kernel. */
+	if (error > 0 || error < -4095)
+		goto bad;
+	ea->error = -error;
+
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS) || off >= len)
+		return 0;
+	if (mnl_attr_parse_payload(payload + off, len - off, attr_cb, &t) < 0)
+		goto bad;
+	if (tb[NLMSGERR_ATTR_MSG]) {
+		snprintf(ea->msg, sizeof(ea->msg), "%s",
+			 mnl_attr_get_str(tb[NLMSGERR_ATTR_MSG]));
+		/* No trailing newline or blank: we print our own. */
+		len = strlen(ea->msg);
+		while (len && (ea->msg[len - 1] == '\n' ||
+			       ea->msg[len - 1] == ' '))
+			ea->msg[--len] = '\0';
+	}
+	if (tb[NLMSGERR_ATTR_OFFS]) {
+		ea->has_offs = true;
+		ea->offs = mnl_attr_get_u32(tb[NLMSGERR_ATTR_OFFS]);
+	}
+	if (tb[NLMSGERR_ATTR_MISS_TYPE]) {
+		ea->has_miss_type = true;
+		ea->miss_type = mnl_attr_get_u32(tb[NLMSGERR_ATTR_MISS_TYPE]);
+	}
+	if (tb[NLMSGERR_ATTR_MISS_NEST]) {
+		ea->has_miss_nest = true;
+		ea->miss_nest = mnl_attr_get_u32(tb[NLMSGERR_ATTR_MISS_NEST]);
+	}
+	return 0;
+bad:
+	errno = EBADMSG;
+	return -1;
+}
+
+#define NAME(x) [x] = #x
+
+static const char *const switch_names[VEM_A_SWITCH_MAX + 1] = {
+	NAME(VEM_A_SWITCH_AGEING_TIME),
+	NAME(VEM_A_SWITCH_FDB_MAX),
+	NAME(VEM_A_SWITCH_FDB_COUNT),
+	NAME(VEM_A_SWITCH_PORT_COUNT),
+	NAME(VEM_A_SWITCH_LEARN_REFUSED),
+	NAME(VEM_A_SWITCH_PAD),
+};
+
+static const char *const port_names[VEM_A_PORT_MAX + 1] = {
+	NAME(VEM_A_PORT_TYPE),
+	NAME(VEM_A_PORT_ID),
+	NAME(VEM_A_PORT_IFINDEX),
+	NAME(VEM_A_PORT_IFNAME),
+	NAME(VEM_A_PORT_MODE),
+	NAME(VEM_A_PORT_ACCESS_VLAN),
+	NAME(VEM_A_PORT_NATIVE_VLAN),
+	NAME(VEM_A_PORT_TRUNK_VLANS),
+	NAME(VEM_A_PORT_SHUTDOWN),
+	NAME(VEM_A_PORT_OPER_UP),
+	NAME(VEM_A_PORT_STATS),
+	NAME(VEM_A_PORT_PAD),
+};
+
+static const char *const fdb_names[VEM_A_FDB_MAX + 1] = {
+	NAME(VEM_A_FDB_MAC),
+	NAME(VEM_A_FDB_VLAN),
+	NAME(VEM_A_FDB_PORT_TYPE),
+	NAME(VEM_A_FDB_PORT_ID),
+	NAME(VEM_A_FDB_FLAGS),
+	NAME(VEM_A_FDB_AGE),
+};
+
+const char *msg_attr_name(uint8_t cmd, uint32_t type)
+{
+	switch (cmd) {
+	case VEM_CMD_SWITCH_NEW:
+	case VEM_CMD_SWITCH_DEL:
+	case VEM_CMD_SWITCH_GET:
+	case VEM_CMD_SWITCH_SET:
+		return type <= VEM_A_SWITCH_MAX ? switch_names[type] : NULL;
+	case VEM_CMD_PORT_NEW:
+	case VEM_CMD_PORT_DEL:
+	case VEM_CMD_PORT_GET:
+	case VEM_CMD_PORT_SET:
+		return type <= VEM_A_PORT_MAX ? port_names[type] : NULL;
+	case VEM_CMD_FDB_NEW:
+	case VEM_CMD_FDB_DEL:
+	case VEM_CMD_FDB_GET:
+	case VEM_CMD_FDB_FLUSH:
+		return type <= VEM_A_FDB_MAX ? fdb_names[type] : NULL;
+	}
+	return NULL;
+}
+
+const char *msg_attr_at(const struct nlmsghdr *req, uint32_t offs)
+{
+	const struct nlattr *attr;
+
+	if (mnl_nlmsg_get_payload_len(req) < GENL_HDRLEN)
+		return NULL;
+	mnl_attr_for_each(attr, req, GENL_HDRLEN) {
+		if ((const char *)attr - (const char *)req == (long)offs)
+			return msg_attr_name(genl_cmd(req),
+					     mnl_attr_get_type(attr));
+	}
+	return NULL;
+}
+
+static const struct attr_pol ctrl_pol[CTRL_ATTR_MAX + 1] = {
+	[CTRL_ATTR_FAMILY_ID]		= { MNL_TYPE_U16, 0 },
+	[CTRL_ATTR_VERSION]		= { MNL_TYPE_U32, 0 },
+	[CTRL_ATTR_MCAST_GROUPS]	= { MNL_TYPE_NESTED, 0 },
+};
+
+static const struct attr_pol grp_pol[CTRL_ATTR_MCAST_GRP_MAX + 1] = {
+	[CTRL_ATTR_MCAST_GRP_NAME]	= { MNL_TYPE_NUL_STRING, 0 },
+	[CTRL_ATTR_MCAST_GRP_ID]	= { MNL_TYPE_U32, 0 },
+};
+
+int msg_parse_family(const struct nlmsghdr *nlh, const char *group,
+		     struct family_info *fi)
+{
+	const struct nlattr *tb[CTRL_ATTR_MAX + 1];
+	const struct nlattr *grp;
+
+	memset(fi, 0, sizeof(*fi));
+	if (parse_genl(nlh, ctrl_pol, CTRL_ATTR_MAX, tb))
+		return -1;
+	if (!tb[CTRL_ATTR_FAMILY_ID]) {
+		errno = EBADMSG;
+		return -1;
+	}
+	fi->id = mnl_attr_get_u16(tb[CTRL_ATTR_FAMILY_ID]);
+	if (tb[CTRL_ATTR_VERSION])
+		fi->version = mnl_attr_get_u32(tb[CTRL_ATTR_VERSION]);
+	if (!tb[CTRL_ATTR_MCAST_GROUPS])
+		return 0;
+	mnl_attr_for_each_nested(grp, tb[CTRL_ATTR_MCAST_GROUPS]) {
+		const struct nlattr *gtb[CTRL_ATTR_MCAST_GRP_MAX + 1];
+
+		if (parse_nested(grp, grp_pol, CTRL_ATTR_MCAST_GRP_MAX, gtb))
+			return -1;
+		if (!gtb[CTRL_ATTR_MCAST_GRP_NAME] ||
+		    !gtb[CTRL_ATTR_MCAST_GRP_ID])
+			continue;
+		if (!strcmp(mnl_attr_get_str(gtb[CTRL_ATTR_MCAST_GRP_NAME]),
+			    group))
+			fi->events_group =
+				mnl_attr_get_u32(gtb[CTRL_ATTR_MCAST_GRP_ID]);
+	}
+	return 0;
+}

@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * msg.h - the vem generic netlink messages: the model (model.h) into
+ * requests, replies and events into the model, and the parts of the
+ * netlink control messages (errors with extended ack, the controller's
+ * family description) that the IPC layer needs. No socket here: nl.c sends
+ * and receives, this file only builds and reads bytes, so that the unit
+ * tests can check it.
+ */
+
+#ifndef VSMCTL_MSG_H
+#define VSMCTL_MSG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <linux/netlink.h>
+
+#include "model.h"
+
+/* Every request fits in this; the biggest, PORT_SET, is under 1 KiB. */
+#define MSG_REQ_SIZE	4096
+#define EXTACK_MSG_LEN	256
+
+/* Start a request of the given family, command and netlink flags. */
+struct nlmsghdr *msg_start(void *buf, uint16_t family, uint8_t cmd,
+			   uint16_t flags);
+
+void msg_put_switch(struct nlmsghdr *nlh, const struct switch_info *sw);
+void msg_put_port_ref(struct nlmsghdr *nlh, const struct port_ref *ref);
+/* The port's reference and the configuration attributes in its has mask. */
+void msg_put_port(struct nlmsghdr *nlh, const struct port_info *port);
+void msg_put_fdb(struct nlmsghdr *nlh, const struct fdb_entry *fdb);
+
+/* Replies and events into the model; -1 and errno EBADMSG if malformed. */
+int msg_parse_switch(const struct nlmsghdr *nlh, struct switch_info *sw);
+int msg_parse_port(const struct nlmsghdr *nlh, struct port_info *port);
+int msg_parse_fdb(const struct nlmsghdr *nlh, struct fdb_entry *fdb);
+/* A message of the events group; -1 and EOPNOTSUPP if the command is new. */
+int msg_parse_event(const struct nlmsghdr *nlh, struct event *ev);
+
+/* What an NLMSG_ERROR or NLMSG_DONE says. */
+struct extack {
+	int error;			/* 0 or a positive errno */
+	char msg[EXTACK_MSG_LEN];	/* NLMSGERR_ATTR_MSG, or "" */
+	bool has_offs;
+	uint32_t offs;			/* NLMSGERR_ATTR_OFFS */
+	bool has_miss_type;
+	uint32_t miss_type;		/* NLMSGERR_ATTR_MISS_TYPE */
+	bool has_miss_nest;
+	uint32_t miss_nest;		/* NLMSGERR_ATTR_MISS_NEST */
+};
+
+/* NLMSG_ERROR or NLMSG_DONE into ea; -1 and EBADMSG if malformed. */
+int msg_parse_extack(const struct nlmsghdr *nlh, struct extack *ea);
+
+/*
+ * The name of the attribute at offset offs of the request req (an offset
+ * from NLMSGERR_ATTR_OFFS), or of the attribute of type type that a
+ * request of command cmd misses; NULL if unknown.
+ */
+const char *msg_attr_at(const struct nlmsghdr *req, uint32_t offs);
+const char *msg_attr_name(uint8_t cmd, uint32_t type);
+
+/* The controller's reply to CTRL_CMD_GETFAMILY. */
+struct family_info {
+	uint16_t id;
+	uint32_t version;
+	uint32_t events_group;		/* 0 if there is no "events" group */
+};
+int msg_parse_family(const struct nlmsghdr *nlh, const char *group,
+		     struct family_info *fi);
+
+#endif /* VSMCTL_MSG_H */
