@@ -15,6 +15,19 @@
 
 static struct genl_family vem_genl_family;
 
+/*
+ * GENL_REQ_ATTR_CHECK() tells userspace which attribute is missing; this
+ * adds the words for a human. True if @attr is missing.
+ */
+#define VEM_REQUIRE(info, attr, what)					\
+	({								\
+		bool __missing = GENL_REQ_ATTR_CHECK(info, attr);	\
+		if (__missing)						\
+			NL_SET_ERR_MSG_MOD((info)->extack,		\
+					   "Missing attribute: " what);	\
+		__missing;						\
+	})
+
 /* ops->internal_flags */
 #define VEM_NL_NEED_SWITCH	BIT(0)	/* user_ptr[0]: the netns's switch */
 #define VEM_NL_NEED_PORT	BIT(1)	/* user_ptr[1]: port TYPE/ID */
@@ -326,8 +339,8 @@ static int vem_nl_pre_doit(const vem_genl_ops_t *ops, struct sk_buff *skb,
 		info->user_ptr[0] = sw;
 	}
 	if (flags & VEM_NL_NEED_PORT) {
-		if (GENL_REQ_ATTR_CHECK(info, VEM_A_PORT_TYPE) ||
-		    GENL_REQ_ATTR_CHECK(info, VEM_A_PORT_ID)) {
+		if (VEM_REQUIRE(info, VEM_A_PORT_TYPE, "port type") ||
+		    VEM_REQUIRE(info, VEM_A_PORT_ID, "port id")) {
 			err = -EINVAL;
 			goto err_unlock;
 		}
@@ -511,8 +524,8 @@ static int vem_nl_port_new(struct sk_buff *skb, struct genl_info *info)
 	u8 type;
 	int err;
 
-	if (GENL_REQ_ATTR_CHECK(info, VEM_A_PORT_TYPE) ||
-	    GENL_REQ_ATTR_CHECK(info, VEM_A_PORT_ID))
+	if (VEM_REQUIRE(info, VEM_A_PORT_TYPE, "port type") ||
+	    VEM_REQUIRE(info, VEM_A_PORT_ID, "port id"))
 		return -EINVAL;
 	type = nla_get_u8(info->attrs[VEM_A_PORT_TYPE]);
 	id = nla_get_u32(info->attrs[VEM_A_PORT_ID]);
@@ -745,10 +758,10 @@ static int vem_nl_fdb_new(struct sk_buff *skb, struct genl_info *info)
 	const u8 *addr;
 	int err;
 
-	if (GENL_REQ_ATTR_CHECK(info, VEM_A_FDB_MAC) ||
-	    GENL_REQ_ATTR_CHECK(info, VEM_A_FDB_VLAN) ||
-	    GENL_REQ_ATTR_CHECK(info, VEM_A_FDB_PORT_TYPE) ||
-	    GENL_REQ_ATTR_CHECK(info, VEM_A_FDB_PORT_ID))
+	if (VEM_REQUIRE(info, VEM_A_FDB_MAC, "MAC address") ||
+	    VEM_REQUIRE(info, VEM_A_FDB_VLAN, "VLAN") ||
+	    VEM_REQUIRE(info, VEM_A_FDB_PORT_TYPE, "port type") ||
+	    VEM_REQUIRE(info, VEM_A_FDB_PORT_ID, "port id"))
 		return -EINVAL;
 	addr = nla_data(attrs[VEM_A_FDB_MAC]);
 	if (!is_valid_ether_addr(addr)) {
@@ -776,8 +789,8 @@ static int vem_nl_fdb_del(struct sk_buff *skb, struct genl_info *info)
 {
 	int err;
 
-	if (GENL_REQ_ATTR_CHECK(info, VEM_A_FDB_MAC) ||
-	    GENL_REQ_ATTR_CHECK(info, VEM_A_FDB_VLAN))
+	if (VEM_REQUIRE(info, VEM_A_FDB_MAC, "MAC address") ||
+	    VEM_REQUIRE(info, VEM_A_FDB_VLAN, "VLAN"))
 		return -EINVAL;
 	err = vem_fdb_delete(info->user_ptr[0],
 			     nla_data(info->attrs[VEM_A_FDB_MAC]),
@@ -794,8 +807,8 @@ static int vem_nl_fdb_get(struct sk_buff *skb, struct genl_info *info)
 	struct sk_buff *msg;
 	int err = -ENOENT;
 
-	if (GENL_REQ_ATTR_CHECK(info, VEM_A_FDB_MAC) ||
-	    GENL_REQ_ATTR_CHECK(info, VEM_A_FDB_VLAN))
+	if (VEM_REQUIRE(info, VEM_A_FDB_MAC, "MAC address") ||
+	    VEM_REQUIRE(info, VEM_A_FDB_VLAN, "VLAN"))
 		return -EINVAL;
 	if (info->attrs[VEM_A_FDB_PORT_TYPE] || info->attrs[VEM_A_FDB_PORT_ID]) {
 		NL_SET_ERR_MSG_MOD(info->extack, "A port filters dumps only");
@@ -861,14 +874,15 @@ static int vem_nl_fdb_flush(struct sk_buff *skb, struct genl_info *info)
 		.internal_flags = _flags,				\
 	}
 
-/* Commands without attributes have no policy: the core rejects any. */
+/*
+ * Commands that take no attribute. Without a policy the 6.1 core would
+ * ignore whatever is sent; with this one, strict validation refuses any
+ * attribute: type 1 as unsupported, the others as unknown.
+ */
+static const struct nla_policy vem_noattr_policy[2] = {};
+
 #define VEM_OP_NOATTR(_cmd, _doit, _flags)				\
-	{								\
-		.cmd = _cmd,						\
-		.doit = _doit,						\
-		.flags = GENL_ADMIN_PERM,				\
-		.internal_flags = _flags,				\
-	}
+	VEM_OP(_cmd, _doit, NULL, vem_noattr_policy, _flags)
 
 static const struct genl_ops vem_nl_ops[] = {
 	VEM_OP(VEM_CMD_SWITCH_NEW, vem_nl_switch_new, NULL, vem_switch_policy, 0),

@@ -35,6 +35,10 @@ echo "# unit tests"
 make -s unit 2>&1 | tee "$log"
 tally "$log" "unit tests"
 
+echo "# the VM harness itself"
+tests/harness/test-vm-run.sh 2>&1 | tee "$log"
+tally "$log" "harness tests"
+
 echo "# selftests in the VM"
 tools/vm-run --timeout "${VM_TIMEOUT:-1200}" -- tests/run-selftests.sh "$@" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}

@@ -154,6 +154,37 @@ if isinstance(d, list):
 print(d["stats"][sys.argv[1]])' "$field"
 }
 
+# port_stats HOST PORT N: every counter of a port as "name value" lines.
+port_stats()
+{
+	local host=$1 type=$2 id=$3
+	vsm "$host" -j show interface "$type" "$id" counters |
+		python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+if isinstance(d, list):
+    d = d[0]
+for k, v in d["stats"].items():
+    print(k, v)'
+}
+
+# static_neighbors VM:IP:MAC...: every VM gets a permanent ARP entry for
+# every other, so that no ARP probe disturbs exact counts.
+static_neighbors()
+{
+	local a b vm rest ip mac
+	for a in "$@"; do
+		for b in "$@"; do
+			[ "$a" = "$b" ] && continue
+			vm=${a%%:*}
+			rest=${b#*:}
+			ip=${rest%%:*}
+			mac=${rest#*:}
+			on "$vm" ip neigh replace "$ip" lladdr "$mac" dev eth0 nud permanent
+		done
+	done
+}
+
 # port_field HOST PORT N FIELD: a top-level field of a port.
 port_field()
 {

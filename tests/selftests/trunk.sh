@@ -55,6 +55,9 @@ vsm h1 interface add vethernet 2 dev vmB-p access vlan 20
 vsm h2 interface add vethernet 1 dev vmC-p access vlan 10
 vsm h2 interface add vethernet 2 dev vmD-p access vlan 20
 
+# Permanent ARP entries: no probe may disturb the drop counts below.
+static_neighbors vmA:10.0.10.1:$MA vmC:10.0.10.2:$MC
+static_neighbors vmB:10.0.20.1:$MB vmD:10.0.20.2:$MD
 check "vmA (h1) pings vmC (h2) in VLAN 10" on vmA ping -c 3 -i 0.2 -W 2 10.0.10.2
 check "vmB (h1) pings vmD (h2) in VLAN 20" on vmB ping -c 3 -i 0.2 -W 2 10.0.20.2
 check_fail "vmA (VLAN 10) cannot reach vmD (VLAN 20) in the same subnet" \

@@ -16,8 +16,9 @@
  * by the initial user namespace, so that the events of a switch never reach
  * a socket whose owner lacks that capability.
  *
- * Every attribute is validated strictly: an unknown attribute, a value out of
- * range or a missing attribute is refused with an extended ack message
+ * Every attribute is validated strictly: an unknown attribute, an attribute
+ * the command does not list (read-only ones included), a value out of range
+ * or a missing attribute is refused with an extended ack message
  * (NLMSGERR_ATTR_MSG) and, where it names one, the offending attribute
  * (NLMSGERR_ATTR_OFFS/MISS_TYPE). A refused request changes nothing.
  *
@@ -66,8 +67,9 @@
  *	or the new one, never a mix.
  * VEM_CMD_PORT_DEL: unbind and delete a port; its MAC entries go with it.
  *	Required: VEM_A_PORT_TYPE, VEM_A_PORT_ID.
- * VEM_CMD_PORT_GET: do (TYPE and ID required) or dump (no attribute; the
- *	dump is consistency-checked, see below). Replies carry every
+ * VEM_CMD_PORT_GET: do (TYPE and ID required) or dump (optional
+ *	VEM_A_PORT_TYPE narrows it to one type; consistency-checked, see
+ *	below). Replies carry every
  *	VEM_A_PORT_* attribute, VEM_A_PORT_STATS included.
  *
  * Binding a netdev: it must be an Ethernet device in the switch's namespace,
@@ -111,7 +113,8 @@
  *	VEM_A_FDB_VLAN, VEM_A_FDB_PORT_TYPE + VEM_A_FDB_PORT_ID,
  *	VEM_A_FDB_FLAGS (VEM_FDB_F_STATIC: static entries too; without it only
  *	dynamic ones go).
- * VEM_CMD_FDB_GET: do (MAC and VLAN required) or dump (consistency-checked).
+ * VEM_CMD_FDB_GET: do (MAC and VLAN required) or dump (consistency-checked;
+ *	optional VEM_A_FDB_VLAN and VEM_A_FDB_PORT_TYPE + _PORT_ID narrow it).
  *	Replies carry MAC, VLAN, PORT_TYPE, PORT_ID, FLAGS and, for dynamic
  *	entries, VEM_A_FDB_AGE.
  *
@@ -124,7 +127,8 @@
  * Events (multicast group "events")
  * ---------------------------------
  *
- * VEM_CMD_SWITCH_NEW / _DEL: a switch was created / destroyed.
+ * VEM_CMD_SWITCH_NEW / _SET / _DEL: a switch was created / changed /
+ *	destroyed; the message carries every VEM_A_SWITCH_* attribute.
  * VEM_CMD_PORT_NEW / _SET / _DEL: a port was created / changed (config,
  *	bind, unbind, its netdev going away) / deleted; the message carries the
  *	port's attributes without VEM_A_PORT_STATS.
@@ -269,8 +273,10 @@ enum vem_fdb_attr {
 	VEM_A_FDB_VLAN,		/* u16, 1..VEM_VLAN_MAX */
 	VEM_A_FDB_PORT_TYPE,	/* u8, enum vem_port_type */
 	VEM_A_FDB_PORT_ID,	/* u32, 1..VEM_PORT_ID_MAX */
-	VEM_A_FDB_FLAGS,	/* u32, enum vem_fdb_flags */
-	VEM_A_FDB_AGE,		/* u32, read-only: ms since last frame */
+	VEM_A_FDB_FLAGS,	/* u32, enum vem_fdb_flags; read-only but in
+				 * FDB_FLUSH (FDB_NEW adds static entries) */
+	VEM_A_FDB_AGE,		/* u32, read-only: milliseconds since the last
+				 * frame from the address */
 	__VEM_A_FDB_MAX
 };
 #define VEM_A_FDB_MAX (__VEM_A_FDB_MAX - 1)
