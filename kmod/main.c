@@ -10,6 +10,7 @@
 #include <linux/module.h>
 
 #include "vem.h"
+#include "version.h"
 
 DEFINE_MUTEX(vem_mutex);
 
@@ -28,8 +29,8 @@ static int __init vem_init(void)
 	if (err)
 		goto err_genl;
 
-	pr_info("vnlink VEM data plane loaded, protocol version %d\n",
-		VEM_GENL_VERSION);
+	pr_info("vnlink VEM data plane %s loaded, protocol version %d\n",
+		VEM_VERSION, VEM_GENL_VERSION);
 	return 0;
 
 err_genl:
@@ -56,3 +57,4 @@ MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("vnlink virtual Ethernet module: VN-Link data plane");
 MODULE_AUTHOR("The vnlink developers");
 MODULE_ALIAS_GENL_FAMILY(VEM_GENL_NAME);
+MODULE_VERSION(VEM_VERSION);

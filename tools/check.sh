@@ -39,16 +39,38 @@ echo "# the VM harness itself"
 tests/harness/test-vm-run.sh 2>&1 | tee "$log"
 tally "$log" "harness tests"
 
-echo "# selftests in the VM"
-tools/vm-run --timeout "${VM_TIMEOUT:-1200}" -- tests/run-selftests.sh "$@" 2>&1 | tee "$log"
-rc=${PIPESTATUS[0]}
-tally "$log" "VM selftests"
-if [ "$rc" -ne 0 ] && ! grep -qE '^[0-9]+ passed, [1-9][0-9]* failed' "$log"; then
-	# The VM itself failed (kernel warning, timeout): that is a failure
-	# even if every case passed.
-	echo "not ok - VM run failed with status $rc"
-	total_f=$((total_f + 1))
-fi
+# The whole selftest suite on every supported kernel (tools/kernels.sh):
+# Debian 12's 6.1 and 6.12 from bookworm-backports. KERNELS narrows it.
+for k in ${KERNELS:-$(tools/kernels.sh list)}; do
+	echo "# selftests in the VM, kernel $k"
+	if ! make -s module KVER="$k" >"$log" 2>&1; then
+		cat "$log"
+		echo "not ok - vem.ko does not build for $k"
+		total_f=$((total_f + 1))
+		continue
+	fi
+	if grep -q 'warning:' "$log"; then
+		grep 'warning:' "$log"
+		echo "not ok - vem.ko builds with warnings for $k"
+		total_f=$((total_f + 1))
+	fi
+	tools/vm-run --kernel "$k" --timeout "${VM_TIMEOUT:-1200}" -- \
+		tests/run-selftests.sh "$@" 2>&1 | tee "$log"
+	rc=${PIPESTATUS[0]}
+	tally "$log" "VM selftests on $k"
+	if [ "$rc" -ne 0 ] && ! grep -qE '^[0-9]+ passed, [1-9][0-9]* failed' "$log"; then
+		# The VM itself failed (kernel warning, timeout): that is a
+		# failure even if every case passed.
+		echo "not ok - VM run on $k failed with status $rc"
+		total_f=$((total_f + 1))
+	fi
+done
+# Leave kmod/vem.ko built for the default kernel, as `make` does.
+make -s module >/dev/null 2>&1
+
+echo "# DKMS install, modprobe in the VM, uninstall"
+tests/dkms/test-dkms.sh 2>&1 | tee "$log"
+tally "$log" "DKMS test"
 
 echo "# suite wall time: $(( $(date +%s) - start )) s"
 echo "$total_p passed, $total_f failed"

@@ -23,7 +23,9 @@ ns_add host
 vm_add host vm1 $M1 10.0.6.1
 vm_add host vm2 $M2 10.0.6.2
 
-on host "$VSMCTL" -j monitor >"$EVLOG" &
+# Not through on(): $! must be vsmctl itself (ip netns exec execs it), or
+# killing it would leave vsmctl holding the test's stdout open.
+ip netns exec "$NS_PREFIX-host" "$VSMCTL" -j monitor >"$EVLOG" </dev/null &
 MONITOR=$!
 trap 'kill $MONITOR 2>/dev/null; rm -f "$EVLOG"; cleanup' EXIT
 sleep 0.5
@@ -41,6 +43,8 @@ vsm host interface delete vethernet 1
 sleep 4		# ageing: 2 s, checked every 0.2 s
 vsm host switch delete
 sleep 0.5
+kill $MONITOR
+wait $MONITOR 2>/dev/null
 
 # has FILTER: a jq-like test on the event lines, in python.
 has()
