@@ -8,6 +8,10 @@
 # Otherwise prints one line per action, runs `apt-get update` once and installs
 # only the missing packages.  Needs root (or sudo) only when it has work to do.
 #
+#   tools/deps.sh           what build, tests and demo need
+#   tools/deps.sh --bench   that, plus what the benchmark needs (Open vSwitch,
+#                           gnuplot): `make bench`
+#
 # Environment:
 #   CI          when set (a throwaway machine), the kernel package's hook that
 #               builds an initrd for the host is skipped (INITRD=No): it takes
@@ -38,6 +42,16 @@ packages=(
 	netsniff-ng		# mausezahn
 	libxml2-utils
 )
+# Only the benchmark (tools/bench) compares against these: not for every build.
+bench_packages=(
+	openvswitch-switch	# ovsdb-server, ovs-vswitchd, ovs-dpctl, ovs-ofctl
+	gnuplot-nox		# the scaling chart, PNG without X
+)
+case ${1:-} in
+'') ;;
+--bench) packages+=("${bench_packages[@]}") ;;
+*) printf 'usage: %s [--bench]\n' "$0" >&2; exit 2 ;;
+esac
 # shellcheck disable=SC2206 # word splitting is the point
 packages+=(${DEPS_EXTRA:-})
 
