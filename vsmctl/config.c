@@ -1,0 +1,382 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * config.c - the configuration model: VLANs, port profiles and interfaces
+ * kept in sorted arrays of pointers, their lookups, copies and names.
+ */
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "parse.h"
+
+void config_init(struct config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+}
+
+static void vec_free(struct config_vec *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->n; i++)
+		free(v->items[i]);
+	free(v->items);
+	memset(v, 0, sizeof(*v));
+}
+
+void config_free(struct config *cfg)
+{
+	vec_free(&cfg->vlans);
+	vec_free(&cfg->profiles);
+	vec_free(&cfg->ifaces);
+}
+
+static int vec_clone(struct config_vec *dst, const struct config_vec *src,
+		     size_t size)
+{
+	memset(dst, 0, sizeof(*dst));
+	if (!src->n)
+		return 0;
+	dst->items = calloc(src->n, sizeof(*dst->items));
+	if (!dst->items)
+		return -ENOMEM;
+	dst->cap = src->n;
+	for (dst->n = 0; dst->n < src->n; dst->n++) {
+		dst->items[dst->n] = malloc(size);
+		if (!dst->items[dst->n])
+			return -ENOMEM;
+		memcpy(dst->items[dst->n], src->items[dst->n], size);
+	}
+	return 0;
+}
+
+int config_clone(struct config *dst, const struct config *src)
+{
+	config_init(dst);
+	if (vec_clone(&dst->vlans, &src->vlans, sizeof(struct config_vlan)) ||
+	    vec_clone(&dst->profiles, &src->profiles,
+		      sizeof(struct config_profile)) ||
+	    vec_clone(&dst->ifaces, &src->ifaces,
+		      sizeof(struct config_iface))) {
+		config_free(dst);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+void config_move(struct config *dst, struct config *src)
+{
+	config_free(dst);
+	*dst = *src;
+	config_init(src);
+}
+
+/*
+ * Binary search: the index of the element equal to key (*found true) or
+ * where it would go.
+ */
+static size_t vec_search(const struct config_vec *v, const void *key,
+			 int (*cmp)(const void *key, const void *item),
+			 bool *found)
+{
+	size_t lo = 0, hi = v->n;
+
+	*found = false;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = cmp(key, v->items[mid]);
+
+		if (!c) {
+			*found = true;
+			return mid;
+		}
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+static int vec_insert(struct config_vec *v, size_t at, void *item)
+{
+	if (v->n == v->cap) {
+		size_t cap = v->cap ? v->cap * 2 : 8;
+		void **items = realloc(v->items, cap * sizeof(*items));
+
+		if (!items)
+			return -ENOMEM;
+		v->items = items;
+		v->cap = cap;
+	}
+	memmove(v->items + at + 1, v->items + at,
+		(v->n - at) * sizeof(*v->items));
+	v->items[at] = item;
+	v->n++;
+	return 0;
+}
+
+static void vec_remove(struct config_vec *v, size_t at)
+{
+	free(v->items[at]);
+	memmove(v->items + at, v->items + at + 1,
+		(v->n - at - 1) * sizeof(*v->items));
+	v->n--;
+}
+
+/* Find key in v, or insert a zeroed element of size bytes made by init. */
+static void *vec_get(struct config_vec *v, const void *key,
+		     int (*cmp)(const void *key, const void *item),
+		     size_t size, void (*init)(void *item, const void *key))
+{
+	bool found;
+	size_t at = vec_search(v, key, cmp, &found);
+	void *item;
+
+	if (found)
+		return v->items[at];
+	item = calloc(1, size);
+	if (!item)
+		return NULL;
+	init(item, key);
+	if (vec_insert(v, at, item)) {
+		free(item);
+		return NULL;
+	}
+	return item;
+}
+
+static bool vec_del(struct config_vec *v, const void *key,
+		    int (*cmp)(const void *key, const void *item))
+{
+	bool found;
+	size_t at = vec_search(v, key, cmp, &found);
+
+	if (found)
+		vec_remove(v, at);
+	return found;
+}
+
+static void *vec_find(const struct config_vec *v, const void *key,
+		      int (*cmp)(const void *key, const void *item))
+{
+	bool found;
+	size_t at = vec_search(v, key, cmp, &found);
+
+	return found ? v->items[at] : NULL;
+}
+
+static int vlan_cmp(const void *key, const void *item)
+{
+	const uint16_t *id = key;
+	const struct config_vlan *vlan = item;
+
+	return (int)*id - (int)vlan->id;
+}
+
+static void vlan_init(void *item, const void *key)
+{
+	struct config_vlan *vlan = item;
+
+	vlan->id = *(const uint16_t *)key;
+}
+
+static int profile_cmp(const void *key, const void *item)
+{
+	const struct config_profile *pp = item;
+
+	return strcmp(key, pp->name);
+}
+
+static void profile_init(void *item, const void *key)
+{
+	struct config_profile *pp = item;
+
+	/* Callers checked the name: at most CONFIG_NAME_MAX characters. */
+	snprintf(pp->name, sizeof(pp->name), "%s", (const char *)key);
+}
+
+static int iface_cmp(const void *key, const void *item)
+{
+	const struct port_ref *ref = key;
+	const struct config_iface *ifc = item;
+
+	if (ref->type != ifc->ref.type)
+		return ref->type < ifc->ref.type ? -1 : 1;
+	if (ref->id != ifc->ref.id)
+		return ref->id < ifc->ref.id ? -1 : 1;
+	return 0;
+}
+
+static void iface_init(void *item, const void *key)
+{
+	struct config_iface *ifc = item;
+
+	ifc->ref = *(const struct port_ref *)key;
+}
+
+struct config_vlan *config_vlan_find(const struct config *cfg, uint16_t id)
+{
+	return vec_find(&cfg->vlans, &id, vlan_cmp);
+}
+
+struct config_profile *config_profile_find(const struct config *cfg,
+					   const char *name)
+{
+	return vec_find(&cfg->profiles, name, profile_cmp);
+}
+
+struct config_iface *config_iface_find(const struct config *cfg,
+				       const struct port_ref *ref)
+{
+	return vec_find(&cfg->ifaces, ref, iface_cmp);
+}
+
+long config_profile_index(const struct config *cfg, const char *name)
+{
+	bool found;
+	size_t at = vec_search(&cfg->profiles, name, profile_cmp, &found);
+
+	return found ? (long)at : -1;
+}
+
+struct config_vlan *config_vlan_get(struct config *cfg, uint16_t id)
+{
+	return vec_get(&cfg->vlans, &id, vlan_cmp, sizeof(struct config_vlan),
+		       vlan_init);
+}
+
+struct config_profile *config_profile_get(struct config *cfg,
+					  const char *name, uint8_t type)
+{
+	struct config_profile *pp;
+	bool is_new = !config_profile_find(cfg, name);
+
+	pp = vec_get(&cfg->profiles, name, profile_cmp,
+		     sizeof(struct config_profile), profile_init);
+	if (pp && is_new)
+		pp->type = type;
+	return pp;
+}
+
+struct config_iface *config_iface_get(struct config *cfg,
+				      const struct port_ref *ref)
+{
+	return vec_get(&cfg->ifaces, ref, iface_cmp,
+		       sizeof(struct config_iface), iface_init);
+}
+
+bool config_vlan_del(struct config *cfg, uint16_t id)
+{
+	return vec_del(&cfg->vlans, &id, vlan_cmp);
+}
+
+bool config_profile_del(struct config *cfg, const char *name)
+{
+	return vec_del(&cfg->profiles, name, profile_cmp);
+}
+
+bool config_iface_del(struct config *cfg, const struct port_ref *ref)
+{
+	return vec_del(&cfg->ifaces, ref, iface_cmp);
+}
+
+/* Appends "sep item" to buf; once full, ends it with "..." and stops. */
+static void list_add(char *buf, size_t len, size_t *pos, const char *item)
+{
+	int n;
+
+	if (*pos >= len)
+		return;
+	n = snprintf(buf + *pos, len - *pos, "%s%s", *pos ? ", " : "", item);
+	if (n < 0 || (size_t)n >= len - *pos) {
+		if (len >= 4)
+			strcpy(buf + len - 4, "...");
+		*pos = len;
+		return;
+	}
+	*pos += n;
+}
+
+size_t config_profile_users(const struct config *cfg, const char *name,
+			    char *buf, size_t len)
+{
+	char item[CONFIG_NAME_MAX + 32];
+	size_t i, pos = 0, count = 0;
+
+	if (len)
+		buf[0] = '\0';
+	for (i = 0; i < cfg->profiles.n; i++) {
+		const struct config_profile *pp = config_profile_at(cfg, i);
+
+		if (!config_has(&pp->a, CONFIG_ATTR_INHERIT) ||
+		    strcmp(pp->a.inherit, name))
+			continue;
+		snprintf(item, sizeof(item), "port-profile %s", pp->name);
+		list_add(buf, len, &pos, item);
+		count++;
+	}
+	for (i = 0; i < cfg->ifaces.n; i++) {
+		const struct config_iface *ifc = config_iface_at(cfg, i);
+		char port[PORT_STRLEN];
+
+		if (!config_has(&ifc->a, CONFIG_ATTR_INHERIT) ||
+		    strcmp(ifc->a.inherit, name))
+			continue;
+		port_format(&ifc->ref, PORT_FMT_WORDS, port, sizeof(port));
+		snprintf(item, sizeof(item), "interface %s", port);
+		list_add(buf, len, &pos, item);
+		count++;
+	}
+	return count;
+}
+
+static bool name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+}
+
+int config_check_name(const char *s, size_t max, const char *what)
+{
+	size_t n = strlen(s), i;
+
+	if (!n || n > max) {
+		/* An over-long name is not worth echoing whole. */
+		parse_fail("invalid %s \"%.20s%s\": %zu characters (1 to %zu allowed)",
+			   what, s, n > 20 ? "..." : "", n, max);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		if (!name_char(s[i])) {
+			parse_fail("invalid %s \"%s\": character %zu is not allowed (letters, digits, '_', '.' and '-' are)",
+				   what, s, i + 1);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+const char *config_mode_name(uint8_t mode)
+{
+	switch (mode) {
+	case VEM_PORT_MODE_ACCESS:
+		return "access";
+	case VEM_PORT_MODE_TRUNK:
+		return "trunk";
+	}
+	return "unknown";
+}
+
+const char *config_binding_name(uint8_t binding)
+{
+	switch (binding) {
+	case CONFIG_BINDING_STATIC:
+		return "static";
+	case CONFIG_BINDING_EPHEMERAL:
+		return "ephemeral";
+	}
+	return "unknown";
+}

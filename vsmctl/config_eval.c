@@ -1,0 +1,374 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * config_eval.c - inheritance: the rules a whole configuration obeys
+ * (config_validate()) and the attributes a profile or an interface ends
+ * up with (config_eval_*()).
+ *
+ * Evaluation, nearest wins: an interface's own (manual) attributes, then
+ * its profile's, then that profile's parent's, and so on, then the
+ * defaults of the port type. Inherited: switchport mode, access VLAN,
+ * allowed VLANs, native VLAN, shutdown, max-ports, port-binding. Not
+ * inherited, as in NX-OS: description, and "state enabled", which says
+ * whether this very profile is applied to its interfaces.
+ */
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "parse.h"
+
+/* The attributes that a child takes from its parent. */
+#define INHERITED (BIT(CONFIG_ATTR_MODE) | BIT(CONFIG_ATTR_ACCESS_VLAN) | \
+		   BIT(CONFIG_ATTR_TRUNK_VLANS) | BIT(CONFIG_ATTR_NATIVE_VLAN) | \
+		   BIT(CONFIG_ATTR_SHUTDOWN) | BIT(CONFIG_ATTR_MAX_PORTS) | \
+		   BIT(CONFIG_ATTR_BINDING))
+
+/*
+ * What the kernel does with a port nobody configured (vem.h): a vEth is
+ * an access port in VLAN 1, an uplink a trunk of every VLAN, native 1.
+ */
+static void eval_defaults(struct config_eval *ev, uint8_t type)
+{
+	unsigned int vid;
+
+	memset(ev, 0, sizeof(*ev));
+	ev->type = type;
+	ev->mode = type == VEM_PORT_UPLINK ? VEM_PORT_MODE_TRUNK :
+					     VEM_PORT_MODE_ACCESS;
+	ev->access_vlan = 1;
+	ev->native_vlan = 1;
+	for (vid = 1; vid <= VEM_VLAN_MAX; vid++)
+		vlan_bitmap_set(ev->trunk_vlans, vid);
+	ev->shutdown = false;
+	ev->max_ports = CONFIG_MAX_PORTS_DEFAULT;
+	ev->binding = CONFIG_BINDING_STATIC;
+}
+
+/* The inherited attributes set in a, over what ev holds. */
+static void eval_overlay(struct config_eval *ev, const struct config_attrs *a,
+			 enum config_src src,
+			 const struct config_profile *from)
+{
+	unsigned int attr;
+
+	for (attr = 0; attr < CONFIG_ATTR_COUNT; attr++) {
+		if (!(a->set & INHERITED & BIT(attr)))
+			continue;
+		ev->from[attr].src = src;
+		ev->from[attr].profile = from;
+	}
+	if (config_has(a, CONFIG_ATTR_MODE))
+		ev->mode = a->mode;
+	if (config_has(a, CONFIG_ATTR_ACCESS_VLAN))
+		ev->access_vlan = a->access_vlan;
+	if (config_has(a, CONFIG_ATTR_TRUNK_VLANS))
+		memcpy(ev->trunk_vlans, a->trunk_vlans,
+		       sizeof(ev->trunk_vlans));
+	if (config_has(a, CONFIG_ATTR_NATIVE_VLAN))
+		ev->native_vlan = a->native_vlan;
+	if (config_has(a, CONFIG_ATTR_SHUTDOWN))
+		ev->shutdown = a->shutdown;
+	if (config_has(a, CONFIG_ATTR_MAX_PORTS))
+		ev->max_ports = a->max_ports;
+	if (config_has(a, CONFIG_ATTR_BINDING))
+		ev->binding = a->binding;
+}
+
+static const struct config_profile *parent_of(const struct config *cfg,
+					      const struct config_attrs *a)
+{
+	if (!config_has(a, CONFIG_ATTR_INHERIT))
+		return NULL;
+	return config_profile_find(cfg, a->inherit);
+}
+
+void config_eval_profile(const struct config *cfg,
+			 const struct config_profile *pp,
+			 struct config_eval *ev)
+{
+	const struct config_profile *chain[CONFIG_INHERIT_MAX];
+	size_t n = 0;
+
+	/*
+	 * Farthest ancestor first, so that nearer ones overwrite it. The
+	 * bound keeps an unvalidated model (a cycle in the middle of a
+	 * batch) from looping.
+	 */
+	chain[n++] = pp;
+	while (n < CONFIG_INHERIT_MAX && (chain[n] = parent_of(cfg,
+							       &chain[n - 1]->a)))
+		n++;
+	eval_defaults(ev, pp->type);
+	while (--n > 0)
+		eval_overlay(ev, &chain[n]->a, CONFIG_SRC_PROFILE, chain[n]);
+	eval_overlay(ev, &pp->a, CONFIG_SRC_OWN, NULL);
+	ev->state_enabled = config_has(&pp->a, CONFIG_ATTR_STATE);
+	if (ev->state_enabled)
+		ev->from[CONFIG_ATTR_STATE].src = CONFIG_SRC_OWN;
+}
+
+void config_eval_iface(const struct config *cfg,
+		       const struct config_iface *ifc, struct config_eval *ev)
+{
+	const struct config_profile *pp = parent_of(cfg, &ifc->a);
+	unsigned int attr;
+
+	if (pp) {
+		config_eval_profile(cfg, pp, ev);
+		/* What the profile holds itself reaches us from it. */
+		for (attr = 0; attr < CONFIG_ATTR_COUNT; attr++) {
+			if (ev->from[attr].src != CONFIG_SRC_OWN)
+				continue;
+			ev->from[attr].src = CONFIG_SRC_PROFILE;
+			ev->from[attr].profile = pp;
+		}
+		ev->type = ifc->ref.type;
+		ev->profile = pp;
+	} else {
+		eval_defaults(ev, ifc->ref.type);
+		/* Nothing to wait for: manual configuration always applies. */
+		ev->state_enabled = true;
+	}
+	eval_overlay(ev, &ifc->a, CONFIG_SRC_OWN, NULL);
+}
+
+static void ref_words(const struct config_iface *ifc, char *buf, size_t len)
+{
+	port_format(&ifc->ref, PORT_FMT_WORDS, buf, len);
+}
+
+static int fail(struct config_error *err, unsigned int line, const char *fmt,
+		...) __attribute__((format(printf, 3, 4)));
+
+static int fail(struct config_error *err, unsigned int line, const char *fmt,
+		...)
+{
+	va_list ap;
+
+	err->line = line;
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	return -EINVAL;
+}
+
+/* Every inherit names an existing profile of the same type. */
+static int check_parents(const struct config *cfg, struct config_error *err)
+{
+	const struct config_profile *parent;
+	char port[PORT_STRLEN];
+	size_t i;
+
+	for (i = 0; i < cfg->profiles.n; i++) {
+		const struct config_profile *pp = config_profile_at(cfg, i);
+		unsigned int line = pp->a.line[CONFIG_ATTR_INHERIT];
+
+		if (!config_has(&pp->a, CONFIG_ATTR_INHERIT))
+			continue;
+		parent = config_profile_find(cfg, pp->a.inherit);
+		if (!parent)
+			return fail(err, line,
+				    "port-profile %s inherits port-profile %s, which does not exist",
+				    pp->name, pp->a.inherit);
+		if (parent->type != pp->type)
+			return fail(err, line,
+				    "port-profile %s is of type %s and cannot inherit port-profile %s of type %s",
+				    pp->name, port_type_name(pp->type),
+				    parent->name, port_type_name(parent->type));
+	}
+	for (i = 0; i < cfg->ifaces.n; i++) {
+		const struct config_iface *ifc = config_iface_at(cfg, i);
+		unsigned int line = ifc->a.line[CONFIG_ATTR_INHERIT];
+
+		if (!config_has(&ifc->a, CONFIG_ATTR_INHERIT))
+			continue;
+		ref_words(ifc, port, sizeof(port));
+		parent = config_profile_find(cfg, ifc->a.inherit);
+		if (!parent)
+			return fail(err, line,
+				    "interface %s inherits port-profile %s, which does not exist",
+				    port, ifc->a.inherit);
+		if (parent->type != ifc->ref.type)
+			return fail(err, line,
+				    "interface %s cannot inherit port-profile %s of type %s",
+				    port, parent->name,
+				    port_type_name(parent->type));
+	}
+	return 0;
+}
+
+/*
+ * "a inherits b inherits c" into buf: pp, then 'steps' parents up. Returns
+ * the latest line of this batch among the inherit lines walked.
+ */
+static unsigned int chain_text(const struct config *cfg,
+			       const struct config_profile *pp,
+			       unsigned int steps, char *buf, size_t len)
+{
+	unsigned int line = 0;
+	size_t pos;
+	int n;
+
+	n = snprintf(buf, len, "%s", pp->name);
+	pos = n < 0 ? len : (size_t)n;
+	while (steps-- && pp) {
+		if (pp->a.line[CONFIG_ATTR_INHERIT] > line)
+			line = pp->a.line[CONFIG_ATTR_INHERIT];
+		if (pos < len) {
+			n = snprintf(buf + pos, len - pos, " inherits %s",
+				     pp->a.inherit);
+			pos = n < 0 ? len : pos + n;
+		}
+		pp = config_profile_find(cfg, pp->a.inherit);
+	}
+	return line;
+}
+
+/*
+ * No cycle, no chain longer than CONFIG_INHERIT_MAX profiles. Each profile
+ * is walked once: a walk stops at a profile whose depth is known. Parents
+ * exist (check_parents() ran first).
+ */
+static int check_chains(const struct config *cfg, struct config_error *err)
+{
+	size_t n = cfg->profiles.n, i, len, k;
+	enum { NEW, ON_PATH, DONE };
+	unsigned int *depth = calloc(n ? n : 1, sizeof(*depth));
+	unsigned char *state = calloc(n ? n : 1, 1);
+	size_t *path = calloc(n ? n : 1, sizeof(*path));
+	char chain[CONFIG_ERR_LEN];
+	unsigned int line;
+	int ret = 0;
+
+	if (!depth || !state || !path) {
+		fail(err, 0, "out of memory");
+		ret = -ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < n && !ret; i++) {
+		unsigned int base = 0;
+		size_t j = i;
+
+		for (len = 0; state[j] != DONE; ) {
+			const struct config_profile *pp;
+			long parent;
+
+			if (state[j] == ON_PATH) {
+				for (k = 0; path[k] != j; k++)
+					;
+				line = chain_text(cfg, config_profile_at(cfg, j),
+						  len - k, chain,
+						  sizeof(chain));
+				ret = fail(err, line, "inheritance cycle: %s",
+					   chain);
+				goto out;
+			}
+			state[j] = ON_PATH;
+			path[len++] = j;
+			pp = config_profile_at(cfg, j);
+			if (!config_has(&pp->a, CONFIG_ATTR_INHERIT))
+				break;
+			parent = config_profile_index(cfg, pp->a.inherit);
+			if (parent < 0)
+				break;
+			j = parent;
+		}
+		if (state[j] == DONE)
+			base = depth[j];
+		for (k = len; k-- > 0; ) {
+			depth[path[k]] = ++base;
+			state[path[k]] = DONE;
+			if (base <= CONFIG_INHERIT_MAX)
+				continue;
+			/* path[k] heads a chain one profile too long. */
+			line = chain_text(cfg, config_profile_at(cfg, path[k]),
+					  CONFIG_INHERIT_MAX, chain,
+					  sizeof(chain));
+			ret = fail(err, line,
+				   "inheritance deeper than %d port-profiles: %s",
+				   CONFIG_INHERIT_MAX, chain);
+			goto out;
+		}
+	}
+out:
+	free(depth);
+	free(state);
+	free(path);
+	return ret;
+}
+
+/* No vethernet profile is inherited by more interfaces than max-ports. */
+static int check_max_ports(const struct config *cfg,
+			   struct config_error *err)
+{
+	size_t n = cfg->profiles.n, i;
+	unsigned int *count = calloc(n ? n : 1, sizeof(*count));
+	unsigned int *line = calloc(n ? n : 1, sizeof(*line));
+	struct config_eval ev;
+	int ret = 0;
+
+	if (!count || !line) {
+		fail(err, 0, "out of memory");
+		ret = -ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < cfg->ifaces.n; i++) {
+		const struct config_iface *ifc = config_iface_at(cfg, i);
+		long at;
+
+		if (!config_has(&ifc->a, CONFIG_ATTR_INHERIT))
+			continue;
+		at = config_profile_index(cfg, ifc->a.inherit);
+		if (at < 0)
+			continue;
+		count[at]++;
+		if (ifc->a.line[CONFIG_ATTR_INHERIT] > line[at])
+			line[at] = ifc->a.line[CONFIG_ATTR_INHERIT];
+	}
+	for (i = 0; i < n; i++) {
+		const struct config_profile *pp = config_profile_at(cfg, i);
+		const struct config_profile *from;
+
+		/* Uplink profiles are shared by every host's uplinks. */
+		if (pp->type != VEM_PORT_VETH || !count[i])
+			continue;
+		config_eval_profile(cfg, pp, &ev);
+		if (count[i] <= ev.max_ports)
+			continue;
+		/*
+		 * No interface of this batch: blame the max-ports line that
+		 * lowered it, here or in the ancestor it comes from.
+		 */
+		if (!line[i]) {
+			from = ev.from[CONFIG_ATTR_MAX_PORTS].profile;
+			line[i] = pp->a.line[CONFIG_ATTR_MAX_PORTS];
+			if (from && from->a.line[CONFIG_ATTR_MAX_PORTS] > line[i])
+				line[i] = from->a.line[CONFIG_ATTR_MAX_PORTS];
+		}
+		ret = fail(err, line[i],
+			   "port-profile %s has max-ports %u but %u interfaces inherit it",
+			   pp->name, ev.max_ports, count[i]);
+		break;
+	}
+out:
+	free(count);
+	free(line);
+	return ret;
+}
+
+int config_validate(const struct config *cfg, struct config_error *err)
+{
+	int ret;
+
+	err->line = 0;
+	err->msg[0] = '\0';
+	ret = check_parents(cfg, err);
+	if (!ret)
+		ret = check_chains(cfg, err);
+	if (!ret)
+		ret = check_max_ports(cfg, err);
+	return ret;
+}
