@@ -59,7 +59,7 @@ static void vem_stats_tx(struct vem_port *port, enum vem_class class,
  * The VLAN a frame received on a port with @cfg belongs to, or 0 if the
  * port does not accept it. @tci is the frame's 802.1Q tag, if @tagged.
  */
-static u16 vem_ingress_vid(const struct vem_port_cfg *cfg, bool tagged, u16 tci)
+static u16 vem_ingress_vid(const struct vem_cfg_view *cfg, bool tagged, u16 tci)
 {
 	u16 vid = tagged ? tci & VLAN_VID_MASK : 0;
 
@@ -76,7 +76,7 @@ static u16 vem_ingress_vid(const struct vem_port_cfg *cfg, bool tagged, u16 tci)
  * Whether a frame in @vid may leave through a port with @cfg, and if so,
  * whether it leaves tagged.
  */
-static bool vem_egress_allowed(const struct vem_port_cfg *cfg, u16 vid,
+static bool vem_egress_allowed(const struct vem_cfg_view *cfg, u16 vid,
 			       bool *tag)
 {
 	if (cfg->shutdown)
@@ -127,6 +127,7 @@ static void vem_flood(struct vem_switch *sw, struct vem_port *in,
 	struct net_device *prev_dev = NULL, *dev;
 	struct vem_port *prev = NULL, *p;
 	bool prev_tag = false, tag;
+	struct vem_cfg_view view;
 
 	list_for_each_entry_rcu(p, &sw->ports, node) {
 		if (p == in)
@@ -137,7 +138,8 @@ static void vem_flood(struct vem_switch *sw, struct vem_port *in,
 		dev = rcu_dereference(p->dev);
 		if (!dev || !netif_running(dev))
 			continue;
-		if (!vem_egress_allowed(rcu_dereference(p->cfg), vid, &tag))
+		vem_port_view(p, &view);
+		if (!vem_egress_allowed(&view, vid, &tag))
 			continue;
 		if (prev) {
 			struct sk_buff *copy = skb_clone(skb, GFP_ATOMIC);
@@ -163,6 +165,7 @@ static void vem_flood(struct vem_switch *sw, struct vem_port *in,
 static void vem_forward(struct vem_port *in, struct vem_port *out,
 			struct sk_buff *skb, u16 vid)
 {
+	struct vem_cfg_view view;
 	struct net_device *dev;
 	bool tag;
 
@@ -179,10 +182,10 @@ static void vem_forward(struct vem_port *in, struct vem_port *out,
 		vem_stats_drop(in, VEM_DROP_NO_PORT);
 		goto drop;
 	}
-	if (unlikely(!vem_egress_allowed(rcu_dereference(out->cfg), vid, &tag))) {
+	vem_port_view(out, &view);
+	if (unlikely(!vem_egress_allowed(&view, vid, &tag))) {
 		/* The entry predates a config change of @out. */
-		vem_stats_drop(in, rcu_dereference(out->cfg)->shutdown ?
-			       VEM_DROP_NO_PORT : VEM_DROP_VLAN);
+		vem_stats_drop(in, view.shutdown ? VEM_DROP_NO_PORT : VEM_DROP_VLAN);
 		goto drop;
 	}
 	vem_port_xmit(out, dev, skb, vid, tag, VEM_CLASS_UCAST);
@@ -194,22 +197,23 @@ drop:
 /* Switch one frame received on @in. Consumes @skb. */
 static void vem_switch_frame(struct vem_port *in, struct sk_buff *skb)
 {
-	const struct vem_port_cfg *cfg = rcu_dereference(in->cfg);
 	struct vem_switch *sw = in->sw;
+	struct vem_cfg_view cfg;
 	const struct ethhdr *eth = eth_hdr(skb);
 	enum vem_class class = vem_classify(eth->h_dest);
 	struct vem_fdb_entry *e;
 	u16 vid = 0;
 
 	vem_stats_rx(in, class, vem_skb_frames(skb), skb->len + ETH_HLEN);
+	vem_port_view(in, &cfg);
 
 	/* Only 802.1Q: an 802.1ad (QinQ) outer tag is not ours to take. */
 	if (!skb_vlan_tag_present(skb) || skb->vlan_proto == htons(ETH_P_8021Q))
-		vid = vem_ingress_vid(cfg, skb_vlan_tag_present(skb),
+		vid = vem_ingress_vid(&cfg, skb_vlan_tag_present(skb),
 				      skb_vlan_tag_get(skb));
 	__vlan_hwaccel_clear_tag(skb);
 
-	if (unlikely(cfg->shutdown)) {
+	if (unlikely(cfg.shutdown)) {
 		vem_stats_drop(in, VEM_DROP_SHUTDOWN);
 		goto drop;
 	}

@@ -6,6 +6,7 @@
  * message. Lookups and locking are done in pre_doit/post_doit.
  */
 
+#include <linux/ctype.h>
 #include <linux/etherdevice.h>
 #include <linux/rtnetlink.h>
 #include <net/genetlink.h>
@@ -32,6 +33,7 @@ static struct genl_family vem_genl_family;
 #define VEM_NL_NEED_SWITCH	BIT(0)	/* user_ptr[0]: the netns's switch */
 #define VEM_NL_NEED_PORT	BIT(1)	/* user_ptr[1]: port TYPE/ID */
 #define VEM_NL_NEED_RTNL	BIT(2)	/* may bind or unbind netdevs */
+#define VEM_NL_NEED_PROFILE	BIT(3)	/* user_ptr[1]: profile NAME */
 
 enum vem_nl_groups {
 	VEM_NL_GRP_EVENTS,
@@ -64,8 +66,11 @@ static const struct nla_policy vem_switch_policy[VEM_A_SWITCH_FDB_MAX + 1] = {
 	[type_attr] = NLA_POLICY_RANGE(NLA_U8, VEM_PORT_VETH, VEM_PORT_TYPE_MAX), \
 	[id_attr] = NLA_POLICY_FULL_RANGE(NLA_U32, &vem_port_id_range)
 
+#define VEM_PROFILE_NAME_POLICY \
+	{ .type = NLA_NUL_STRING, .len = VEM_PROFILE_NAME_MAX }
+
 /* PORT_NEW, PORT_SET: identity and configuration. */
-static const struct nla_policy vem_port_policy[VEM_A_PORT_SHUTDOWN + 1] = {
+static const struct nla_policy vem_port_policy[VEM_A_PORT_CLEAR + 1] = {
 	VEM_PORT_REF_POLICY(VEM_A_PORT_TYPE, VEM_A_PORT_ID),
 	[VEM_A_PORT_IFINDEX] = { .type = NLA_U32 },
 	[VEM_A_PORT_MODE] = NLA_POLICY_RANGE(NLA_U8, VEM_PORT_MODE_ACCESS,
@@ -74,6 +79,33 @@ static const struct nla_policy vem_port_policy[VEM_A_PORT_SHUTDOWN + 1] = {
 	[VEM_A_PORT_NATIVE_VLAN] = NLA_POLICY_MAX(NLA_U16, VEM_VLAN_MAX),
 	[VEM_A_PORT_TRUNK_VLANS] = NLA_POLICY_EXACT_LEN(VEM_VLAN_BITMAP_LEN),
 	[VEM_A_PORT_SHUTDOWN] = NLA_POLICY_MAX(NLA_U8, 1),
+	[VEM_A_PORT_PROFILE] = VEM_PROFILE_NAME_POLICY,
+	[VEM_A_PORT_CLEAR] = NLA_POLICY_MASK(NLA_U32, VEM_CFG_ALL),
+};
+
+static struct netlink_range_validation vem_profile_ports_range = {
+	.min = 1, .max = VEM_PROFILE_PORTS_MAX,
+};
+
+/* PROFILE_NEW, PROFILE_SET. */
+static const struct nla_policy vem_profile_policy[VEM_A_PROFILE_ENABLED + 1] = {
+	[VEM_A_PROFILE_NAME] = VEM_PROFILE_NAME_POLICY,
+	[VEM_A_PROFILE_TYPE] = NLA_POLICY_RANGE(NLA_U8, VEM_PORT_VETH,
+						VEM_PORT_TYPE_MAX),
+	[VEM_A_PROFILE_MODE] = NLA_POLICY_RANGE(NLA_U8, VEM_PORT_MODE_ACCESS,
+						VEM_PORT_MODE_MAX),
+	[VEM_A_PROFILE_ACCESS_VLAN] = NLA_POLICY_RANGE(NLA_U16, 1, VEM_VLAN_MAX),
+	[VEM_A_PROFILE_NATIVE_VLAN] = NLA_POLICY_MAX(NLA_U16, VEM_VLAN_MAX),
+	[VEM_A_PROFILE_TRUNK_VLANS] = NLA_POLICY_EXACT_LEN(VEM_VLAN_BITMAP_LEN),
+	[VEM_A_PROFILE_SHUTDOWN] = NLA_POLICY_MAX(NLA_U8, 1),
+	[VEM_A_PROFILE_MAX_PORTS] = NLA_POLICY_FULL_RANGE(NLA_U32,
+							  &vem_profile_ports_range),
+	[VEM_A_PROFILE_ENABLED] = NLA_POLICY_MAX(NLA_U8, 1),
+};
+
+/* PROFILE_DEL, PROFILE_GET: the name only. */
+static const struct nla_policy vem_profile_ref_policy[VEM_A_PROFILE_NAME + 1] = {
+	[VEM_A_PROFILE_NAME] = VEM_PROFILE_NAME_POLICY,
 };
 
 /* PORT_DEL, PORT_GET: identity only. */
@@ -177,19 +209,39 @@ cancel:
 	return -EMSGSIZE;
 }
 
+/* A VLAN bitmap in the wire's layout: bit n of byte n / 8. */
+static int vem_nl_put_vlans(struct sk_buff *skb, int type,
+			    const unsigned long *vlans)
+{
+	struct nlattr *attr;
+	unsigned int vid;
+	u8 *bytes;
+
+	attr = nla_reserve(skb, type, VEM_VLAN_BITMAP_LEN);
+	if (!attr)
+		return -EMSGSIZE;
+	bytes = nla_data(attr);
+	memset(bytes, 0, VEM_VLAN_BITMAP_LEN);
+	for_each_set_bit(vid, vlans, VLAN_N_VID)
+		bytes[vid / 8] |= 1 << (vid % 8);
+	return 0;
+}
+
 /* Called under RCU or with vem_mutex held. */
 static int vem_nl_fill_port(struct sk_buff *skb, struct vem_port *port,
 			    u32 portid, u32 seq, int flags, u8 cmd,
 			    bool with_stats)
 {
-	const struct vem_port_cfg *cfg;
+	const struct vem_profile *prof;
+	const struct vem_port_cfg *own;
 	const struct net_device *dev;
-	struct nlattr *bitmap;
-	unsigned int vid;
+	struct vem_cfg_view cfg;
 	void *hdr;
 
-	cfg = rcu_dereference_check(port->cfg, lockdep_is_held(&vem_mutex));
+	own = rcu_dereference_check(port->cfg, lockdep_is_held(&vem_mutex));
+	prof = rcu_dereference_check(port->profile, lockdep_is_held(&vem_mutex));
 	dev = rcu_dereference_check(port->dev, lockdep_is_held(&vem_mutex));
+	vem_port_view(port, &cfg);
 
 	hdr = genlmsg_put(skb, portid, seq, &vem_genl_family, flags, cmd);
 	if (!hdr)
@@ -198,19 +250,15 @@ static int vem_nl_fill_port(struct sk_buff *skb, struct vem_port *port,
 	    nla_put_u32(skb, VEM_A_PORT_ID, port->id) ||
 	    nla_put_u32(skb, VEM_A_PORT_IFINDEX, dev ? dev->ifindex : 0) ||
 	    (dev && nla_put_string(skb, VEM_A_PORT_IFNAME, dev->name)) ||
-	    nla_put_u8(skb, VEM_A_PORT_MODE, cfg->mode) ||
-	    nla_put_u16(skb, VEM_A_PORT_ACCESS_VLAN, cfg->access_vlan) ||
-	    nla_put_u16(skb, VEM_A_PORT_NATIVE_VLAN, cfg->native_vlan) ||
-	    nla_put_u8(skb, VEM_A_PORT_SHUTDOWN, cfg->shutdown) ||
-	    nla_put_u8(skb, VEM_A_PORT_OPER_UP, vem_port_oper_up(port)))
+	    nla_put_u8(skb, VEM_A_PORT_MODE, cfg.mode) ||
+	    nla_put_u16(skb, VEM_A_PORT_ACCESS_VLAN, cfg.access_vlan) ||
+	    nla_put_u16(skb, VEM_A_PORT_NATIVE_VLAN, cfg.native_vlan) ||
+	    nla_put_u8(skb, VEM_A_PORT_SHUTDOWN, cfg.shutdown) ||
+	    nla_put_u8(skb, VEM_A_PORT_OPER_UP, vem_port_oper_up(port)) ||
+	    nla_put_u32(skb, VEM_A_PORT_OWN, own->own) ||
+	    (prof && nla_put_string(skb, VEM_A_PORT_PROFILE, prof->name)) ||
+	    vem_nl_put_vlans(skb, VEM_A_PORT_TRUNK_VLANS, cfg.trunk_vlans))
 		goto cancel;
-
-	bitmap = nla_reserve(skb, VEM_A_PORT_TRUNK_VLANS, VEM_VLAN_BITMAP_LEN);
-	if (!bitmap)
-		goto cancel;
-	memset(nla_data(bitmap), 0, VEM_VLAN_BITMAP_LEN);
-	for_each_set_bit(vid, cfg->trunk_vlans, VLAN_N_VID)
-		((u8 *)nla_data(bitmap))[vid / 8] |= 1 << (vid % 8);
 
 	if (with_stats && vem_nl_put_stats(skb, port))
 		goto cancel;
@@ -240,6 +288,34 @@ static int vem_nl_fill_fdb(struct sk_buff *skb, const struct vem_fdb_entry *e,
 	if (!(e->flags & VEM_FDB_F_STATIC) &&
 	    nla_put_u32(skb, VEM_A_FDB_AGE,
 			jiffies_to_msecs(jiffies - READ_ONCE(e->updated))))
+		goto cancel;
+	genlmsg_end(skb, hdr);
+	return 0;
+cancel:
+	genlmsg_cancel(skb, hdr);
+	return -EMSGSIZE;
+}
+
+/* Must hold vem_mutex. */
+static int vem_nl_fill_profile(struct sk_buff *skb, struct vem_profile *prof,
+			       u32 portid, u32 seq, int flags, u8 cmd)
+{
+	const struct vem_port_cfg *cfg = vem_dereference(prof->cfg);
+	void *hdr;
+
+	hdr = genlmsg_put(skb, portid, seq, &vem_genl_family, flags, cmd);
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nla_put_string(skb, VEM_A_PROFILE_NAME, prof->name) ||
+	    nla_put_u8(skb, VEM_A_PROFILE_TYPE, prof->type) ||
+	    nla_put_u8(skb, VEM_A_PROFILE_MODE, cfg->mode) ||
+	    nla_put_u16(skb, VEM_A_PROFILE_ACCESS_VLAN, cfg->access_vlan) ||
+	    nla_put_u16(skb, VEM_A_PROFILE_NATIVE_VLAN, cfg->native_vlan) ||
+	    vem_nl_put_vlans(skb, VEM_A_PROFILE_TRUNK_VLANS, cfg->trunk_vlans) ||
+	    nla_put_u8(skb, VEM_A_PROFILE_SHUTDOWN, cfg->shutdown) ||
+	    nla_put_u32(skb, VEM_A_PROFILE_MAX_PORTS, prof->max_ports) ||
+	    nla_put_u8(skb, VEM_A_PROFILE_ENABLED, prof->enabled) ||
+	    nla_put_u32(skb, VEM_A_PROFILE_PORT_COUNT, prof->n_ports))
 		goto cancel;
 	genlmsg_end(skb, hdr);
 	return 0;
@@ -296,6 +372,24 @@ void vem_nl_notify_port(struct vem_port *port, u8 cmd)
 	vem_nl_multicast(port->sw, msg, GFP_KERNEL);
 }
 
+/* Must hold vem_mutex. */
+static void vem_nl_notify_profile(struct vem_switch *sw,
+				  struct vem_profile *prof, u8 cmd)
+{
+	struct sk_buff *msg;
+
+	if (!vem_nl_listened(sw))
+		return;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return;
+	if (vem_nl_fill_profile(msg, prof, 0, 0, 0, cmd)) {
+		nlmsg_free(msg);
+		return;
+	}
+	vem_nl_multicast(sw, msg, GFP_KERNEL);
+}
+
 /* Any context; @gfp says which. */
 void vem_nl_notify_fdb(struct vem_switch *sw, const struct vem_fdb_entry *e,
 		       u8 cmd, gfp_t gfp)
@@ -328,7 +422,7 @@ static int vem_nl_pre_doit(const vem_genl_ops_t *ops, struct sk_buff *skb,
 		rtnl_lock();
 	mutex_lock(&vem_mutex);
 
-	if (flags & (VEM_NL_NEED_SWITCH | VEM_NL_NEED_PORT)) {
+	if (flags & (VEM_NL_NEED_SWITCH | VEM_NL_NEED_PORT | VEM_NL_NEED_PROFILE)) {
 		sw = vem_switch_get(genl_info_net(info));
 		if (!sw) {
 			NL_SET_ERR_MSG_MOD(info->extack,
@@ -354,6 +448,23 @@ static int vem_nl_pre_doit(const vem_genl_ops_t *ops, struct sk_buff *skb,
 			goto err_unlock;
 		}
 		info->user_ptr[1] = port;
+	}
+	if (flags & VEM_NL_NEED_PROFILE) {
+		struct vem_profile *prof;
+
+		if (VEM_REQUIRE(info, VEM_A_PROFILE_NAME, "profile name")) {
+			err = -EINVAL;
+			goto err_unlock;
+		}
+		prof = vem_profile_find(sw, nla_data(info->attrs[VEM_A_PROFILE_NAME]));
+		if (!prof) {
+			NL_SET_ERR_MSG_ATTR_MOD(info->extack,
+						info->attrs[VEM_A_PROFILE_NAME],
+						"No such port profile");
+			err = -ENOENT;
+			goto err_unlock;
+		}
+		info->user_ptr[1] = prof;
 	}
 	return 0;
 
@@ -452,33 +563,55 @@ static int vem_nl_switch_get(struct sk_buff *skb, struct genl_info *info)
 
 /* Port commands */
 
+/* Where a port's and a profile's messages carry the same items. */
+struct vem_cfg_attrs {
+	int mode, access_vlan, native_vlan, trunk_vlans, shutdown;
+};
+
+static const struct vem_cfg_attrs vem_port_cfg_attrs = {
+	.mode = VEM_A_PORT_MODE,
+	.access_vlan = VEM_A_PORT_ACCESS_VLAN,
+	.native_vlan = VEM_A_PORT_NATIVE_VLAN,
+	.trunk_vlans = VEM_A_PORT_TRUNK_VLANS,
+	.shutdown = VEM_A_PORT_SHUTDOWN,
+};
+
+static const struct vem_cfg_attrs vem_profile_cfg_attrs = {
+	.mode = VEM_A_PROFILE_MODE,
+	.access_vlan = VEM_A_PROFILE_ACCESS_VLAN,
+	.native_vlan = VEM_A_PROFILE_NATIVE_VLAN,
+	.trunk_vlans = VEM_A_PROFILE_TRUNK_VLANS,
+	.shutdown = VEM_A_PROFILE_SHUTDOWN,
+};
+
 /*
- * Build the configuration a PORT_NEW/PORT_SET asks for, starting from @base.
- * Checks what the policy cannot; changes nothing.
+ * Apply the configuration items of a request to @cfg, marking them in
+ * cfg->own. Checks what the policy cannot; changes nothing else.
  */
-static int vem_nl_parse_port_cfg(struct genl_info *info, u8 type,
-				 struct vem_port_cfg *cfg)
+static int vem_nl_parse_cfg(struct genl_info *info,
+			    const struct vem_cfg_attrs *a,
+			    struct vem_port_cfg *cfg)
 {
 	struct nlattr **attrs = info->attrs;
 
-	if (attrs[VEM_A_PORT_MODE])
-		cfg->mode = nla_get_u8(attrs[VEM_A_PORT_MODE]);
-	if (type == VEM_PORT_UPLINK && cfg->mode != VEM_PORT_MODE_TRUNK) {
-		NL_SET_ERR_MSG_ATTR_MOD(info->extack, attrs[VEM_A_PORT_MODE],
-					"An uplink is always a trunk");
-		return -EINVAL;
+	if (attrs[a->mode]) {
+		cfg->mode = nla_get_u8(attrs[a->mode]);
+		cfg->own |= VEM_CFG_MODE;
 	}
-	if (attrs[VEM_A_PORT_ACCESS_VLAN])
-		cfg->access_vlan = nla_get_u16(attrs[VEM_A_PORT_ACCESS_VLAN]);
-	if (attrs[VEM_A_PORT_NATIVE_VLAN])
-		cfg->native_vlan = nla_get_u16(attrs[VEM_A_PORT_NATIVE_VLAN]);
-	if (attrs[VEM_A_PORT_TRUNK_VLANS]) {
-		const u8 *bytes = nla_data(attrs[VEM_A_PORT_TRUNK_VLANS]);
+	if (attrs[a->access_vlan]) {
+		cfg->access_vlan = nla_get_u16(attrs[a->access_vlan]);
+		cfg->own |= VEM_CFG_ACCESS_VLAN;
+	}
+	if (attrs[a->native_vlan]) {
+		cfg->native_vlan = nla_get_u16(attrs[a->native_vlan]);
+		cfg->own |= VEM_CFG_NATIVE_VLAN;
+	}
+	if (attrs[a->trunk_vlans]) {
+		const u8 *bytes = nla_data(attrs[a->trunk_vlans]);
 		unsigned int vid;
 
 		if ((bytes[0] & 1) || (bytes[VEM_VLAN_BITMAP_LEN - 1] & 0x80)) {
-			NL_SET_ERR_MSG_ATTR_MOD(info->extack,
-						attrs[VEM_A_PORT_TRUNK_VLANS],
+			NL_SET_ERR_MSG_ATTR_MOD(info->extack, attrs[a->trunk_vlans],
 						"VLANs 0 and 4095 are reserved");
 			return -EINVAL;
 		}
@@ -486,9 +619,95 @@ static int vem_nl_parse_port_cfg(struct genl_info *info, u8 type,
 		for (vid = 1; vid <= VEM_VLAN_MAX; vid++)
 			if (bytes[vid / 8] & (1 << (vid % 8)))
 				__set_bit(vid, cfg->trunk_vlans);
+		cfg->own |= VEM_CFG_TRUNK_VLANS;
 	}
-	if (attrs[VEM_A_PORT_SHUTDOWN])
-		cfg->shutdown = nla_get_u8(attrs[VEM_A_PORT_SHUTDOWN]);
+	if (attrs[a->shutdown]) {
+		cfg->shutdown = nla_get_u8(attrs[a->shutdown]);
+		cfg->own |= VEM_CFG_SHUTDOWN;
+	}
+	return 0;
+}
+
+/*
+ * Drop the items VEM_A_PORT_CLEAR names: the port takes its profile's
+ * again (or the defaults, without a profile).
+ */
+static void vem_nl_clear_cfg(struct genl_info *info, u8 type,
+			     struct vem_port_cfg *cfg)
+{
+	struct vem_port_cfg def;
+	u32 clear;
+
+	if (!info->attrs[VEM_A_PORT_CLEAR])
+		return;
+	clear = nla_get_u32(info->attrs[VEM_A_PORT_CLEAR]);
+	vem_port_cfg_default(&def, type);
+	if (clear & VEM_CFG_MODE)
+		cfg->mode = def.mode;
+	if (clear & VEM_CFG_ACCESS_VLAN)
+		cfg->access_vlan = def.access_vlan;
+	if (clear & VEM_CFG_NATIVE_VLAN)
+		cfg->native_vlan = def.native_vlan;
+	if (clear & VEM_CFG_TRUNK_VLANS)
+		bitmap_copy(cfg->trunk_vlans, def.trunk_vlans, VLAN_N_VID);
+	if (clear & VEM_CFG_SHUTDOWN)
+		cfg->shutdown = def.shutdown;
+	cfg->own &= ~clear;
+}
+
+/* The mode a port would have with @cfg as its own and @prof as profile. */
+static u8 vem_effective_mode(const struct vem_port_cfg *cfg,
+			     struct vem_profile *prof)
+{
+	if (!prof || (cfg->own & VEM_CFG_MODE))
+		return cfg->mode;
+	return vem_dereference(prof->cfg)->mode;
+}
+
+/*
+ * The profile VEM_A_PORT_PROFILE names: NULL for "" (none), @cur when the
+ * attribute is absent, an ERR_PTR if there is no such profile.
+ * Must hold vem_mutex.
+ */
+static struct vem_profile *vem_nl_get_profile(struct vem_switch *sw,
+					      struct genl_info *info,
+					      struct vem_profile *cur)
+{
+	struct nlattr *attr = info->attrs[VEM_A_PORT_PROFILE];
+	struct vem_profile *prof;
+
+	if (!attr)
+		return cur;
+	if (!nla_len(attr) || !*(char *)nla_data(attr))
+		return NULL;
+	prof = vem_profile_find(sw, nla_data(attr));
+	if (!prof) {
+		NL_SET_ERR_MSG_ATTR_MOD(info->extack, attr, "No such port profile");
+		return ERR_PTR(-ENOENT);
+	}
+	return prof;
+}
+
+/*
+ * Build the configuration a PORT_NEW/PORT_SET asks for in @cfg, which holds
+ * the port's current one, and check it against the profile it will have.
+ */
+static int vem_nl_parse_port_cfg(struct genl_info *info, u8 type,
+				 struct vem_profile *prof,
+				 struct vem_port_cfg *cfg)
+{
+	int err;
+
+	vem_nl_clear_cfg(info, type, cfg);
+	err = vem_nl_parse_cfg(info, &vem_port_cfg_attrs, cfg);
+	if (err)
+		return err;
+	if (type == VEM_PORT_UPLINK &&
+	    vem_effective_mode(cfg, prof) != VEM_PORT_MODE_TRUNK) {
+		NL_SET_ERR_MSG_ATTR_MOD(info->extack, info->attrs[VEM_A_PORT_MODE],
+					"An uplink is always a trunk");
+		return -EINVAL;
+	}
 	return 0;
 }
 
@@ -517,6 +736,7 @@ static struct net_device *vem_nl_get_dev(struct vem_switch *sw,
 static int vem_nl_port_new(struct sk_buff *skb, struct genl_info *info)
 {
 	struct vem_switch *sw = info->user_ptr[0];
+	struct vem_profile *prof;
 	struct net_device *dev = NULL;
 	struct vem_port_cfg *cfg;
 	struct vem_port *port;
@@ -540,11 +760,15 @@ static int vem_nl_port_new(struct sk_buff *skb, struct genl_info *info)
 			return PTR_ERR(dev);
 	}
 
+	prof = vem_nl_get_profile(sw, info, NULL);
+	if (IS_ERR(prof))
+		return PTR_ERR(prof);
+
 	cfg = kmalloc(sizeof(*cfg), GFP_KERNEL);
 	if (!cfg)
 		return -ENOMEM;
 	vem_port_cfg_default(cfg, type);
-	err = vem_nl_parse_port_cfg(info, type, cfg);
+	err = vem_nl_parse_port_cfg(info, type, prof, cfg);
 	if (err)
 		goto out;
 
@@ -552,6 +776,11 @@ static int vem_nl_port_new(struct sk_buff *skb, struct genl_info *info)
 	if (IS_ERR(port)) {
 		NL_SET_ERR_MSG_MOD(info->extack, "Cannot create the port");
 		err = PTR_ERR(port);
+		goto out;
+	}
+	err = vem_port_set_profile(port, prof, info->extack);
+	if (err) {
+		vem_port_destroy(port);
 		goto out;
 	}
 	if (dev) {
@@ -572,9 +801,17 @@ static int vem_nl_port_set(struct sk_buff *skb, struct genl_info *info)
 {
 	struct vem_port *port = info->user_ptr[1];
 	struct net_device *dev = NULL, *cur;
+	struct vem_profile *prof;
 	struct vem_port_cfg *cfg;
 	bool bind_attr = info->attrs[VEM_A_PORT_IFINDEX];
 	int err;
+
+	prof = vem_nl_get_profile(port->sw, info, vem_dereference(port->profile));
+	if (IS_ERR(prof))
+		return PTR_ERR(prof);
+	err = vem_profile_may_bind(port, prof, info->extack);
+	if (err)
+		return err;
 
 	cur = vem_dereference(port->dev);
 	if (bind_attr) {
@@ -593,7 +830,7 @@ static int vem_nl_port_set(struct sk_buff *skb, struct genl_info *info)
 	cfg = kmemdup(vem_dereference(port->cfg), sizeof(*cfg), GFP_KERNEL);
 	if (!cfg)
 		return -ENOMEM;
-	err = vem_nl_parse_port_cfg(info, port->type, cfg);
+	err = vem_nl_parse_port_cfg(info, port->type, prof, cfg);
 	if (err)
 		goto err_free;
 	if (bind_attr && dev && !cur) {
@@ -602,8 +839,10 @@ static int vem_nl_port_set(struct sk_buff *skb, struct genl_info *info)
 			goto err_free;
 	}
 
+	/* From here on nothing fails. */
 	if (bind_attr && !dev)
 		vem_port_unbind(port);
+	vem_port_set_profile(port, prof, NULL);
 	vem_port_set_cfg(port, cfg);
 	vem_nl_notify_port(port, VEM_CMD_PORT_SET);
 	return 0;
@@ -863,6 +1102,206 @@ static int vem_nl_fdb_flush(struct sk_buff *skb, struct genl_info *info)
 	return 0;
 }
 
+/* Profile commands */
+
+static bool vem_profile_name_ok(const char *name)
+{
+	const char *c;
+
+	if (!*name)
+		return false;
+	for (c = name; *c; c++)
+		if (!isalnum(*c) && *c != '-' && *c != '_' && *c != '.')
+			return false;
+	return true;
+}
+
+/* Check a profile's configuration as a whole; @type: the ports it serves. */
+static int vem_nl_check_profile(struct genl_info *info, u8 type,
+				const struct vem_port_cfg *cfg)
+{
+	if (type == VEM_PORT_UPLINK && cfg->mode != VEM_PORT_MODE_TRUNK) {
+		NL_SET_ERR_MSG_ATTR_MOD(info->extack,
+					info->attrs[VEM_A_PROFILE_MODE],
+					"An ethernet profile is always a trunk");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int vem_nl_profile_new(struct sk_buff *skb, struct genl_info *info)
+{
+	struct vem_switch *sw = info->user_ptr[0];
+	struct nlattr **attrs = info->attrs;
+	struct vem_profile *prof;
+	struct vem_port_cfg cfg;
+	const char *name;
+	u8 type = VEM_PORT_VETH;
+	int err;
+
+	if (VEM_REQUIRE(info, VEM_A_PROFILE_NAME, "profile name"))
+		return -EINVAL;
+	name = nla_data(attrs[VEM_A_PROFILE_NAME]);
+	if (!vem_profile_name_ok(name)) {
+		NL_SET_ERR_MSG_ATTR_MOD(info->extack, attrs[VEM_A_PROFILE_NAME],
+					"A profile name is letters, digits, '-', '_' and '.'");
+		return -EINVAL;
+	}
+	if (vem_profile_find(sw, name)) {
+		NL_SET_ERR_MSG_ATTR_MOD(info->extack, attrs[VEM_A_PROFILE_NAME],
+					"Port profile already exists");
+		return -EEXIST;
+	}
+	if (attrs[VEM_A_PROFILE_TYPE])
+		type = nla_get_u8(attrs[VEM_A_PROFILE_TYPE]);
+	vem_port_cfg_default(&cfg, type);
+	err = vem_nl_parse_cfg(info, &vem_profile_cfg_attrs, &cfg);
+	if (err)
+		return err;
+	err = vem_nl_check_profile(info, type, &cfg);
+	if (err)
+		return err;
+	cfg.own = 0;	/* meaningless in a profile */
+
+	prof = vem_profile_create(sw, name, type, &cfg);
+	if (IS_ERR(prof)) {
+		NL_SET_ERR_MSG_MOD(info->extack, "Cannot create the profile");
+		return PTR_ERR(prof);
+	}
+	if (attrs[VEM_A_PROFILE_MAX_PORTS])
+		prof->max_ports = nla_get_u32(attrs[VEM_A_PROFILE_MAX_PORTS]);
+	if (attrs[VEM_A_PROFILE_ENABLED])
+		prof->enabled = nla_get_u8(attrs[VEM_A_PROFILE_ENABLED]);
+	vem_nl_notify_profile(sw, prof, VEM_CMD_PROFILE_NEW);
+	return 0;
+}
+
+static int vem_nl_profile_set(struct sk_buff *skb, struct genl_info *info)
+{
+	struct vem_switch *sw = info->user_ptr[0];
+	struct vem_profile *prof = info->user_ptr[1];
+	struct nlattr **attrs = info->attrs;
+	struct vem_port_cfg *cfg;
+	u32 max_ports = prof->max_ports;
+	bool enabled = prof->enabled;
+	int err;
+
+	if (attrs[VEM_A_PROFILE_TYPE] &&
+	    nla_get_u8(attrs[VEM_A_PROFILE_TYPE]) != prof->type) {
+		NL_SET_ERR_MSG_ATTR_MOD(info->extack, attrs[VEM_A_PROFILE_TYPE],
+					"A profile's type cannot change");
+		return -EINVAL;
+	}
+	if (attrs[VEM_A_PROFILE_MAX_PORTS])
+		max_ports = nla_get_u32(attrs[VEM_A_PROFILE_MAX_PORTS]);
+	if (max_ports < prof->n_ports) {
+		NL_SET_ERR_MSG_ATTR_MOD(info->extack, attrs[VEM_A_PROFILE_MAX_PORTS],
+					"More ports are bound to the profile than that");
+		return -EBUSY;
+	}
+	if (attrs[VEM_A_PROFILE_ENABLED])
+		enabled = nla_get_u8(attrs[VEM_A_PROFILE_ENABLED]);
+	if (!enabled && prof->n_ports) {
+		NL_SET_ERR_MSG_ATTR_MOD(info->extack, attrs[VEM_A_PROFILE_ENABLED],
+					"Ports are bound to the profile: it cannot be disabled");
+		return -EBUSY;
+	}
+
+	cfg = kmemdup(vem_dereference(prof->cfg), sizeof(*cfg), GFP_KERNEL);
+	if (!cfg)
+		return -ENOMEM;
+	err = vem_nl_parse_cfg(info, &vem_profile_cfg_attrs, cfg);
+	if (!err)
+		err = vem_nl_check_profile(info, prof->type, cfg);
+	if (err) {
+		kfree(cfg);
+		return err;
+	}
+	cfg->own = 0;
+
+	prof->max_ports = max_ports;
+	prof->enabled = enabled;
+	/* One publish: every bound port sees the new config at once. */
+	vem_profile_set_cfg(prof, cfg);
+	vem_switch_changed(sw);
+	vem_nl_notify_profile(sw, prof, VEM_CMD_PROFILE_SET);
+	return 0;
+}
+
+static int vem_nl_profile_del(struct sk_buff *skb, struct genl_info *info)
+{
+	struct vem_profile *prof = info->user_ptr[1];
+
+	if (prof->n_ports) {
+		NL_SET_ERR_MSG_MOD(info->extack,
+				   "Ports are bound to the profile: it cannot be deleted");
+		return -EBUSY;
+	}
+	vem_nl_notify_profile(info->user_ptr[0], prof, VEM_CMD_PROFILE_DEL);
+	vem_profile_destroy(prof);
+	return 0;
+}
+
+static int vem_nl_profile_get(struct sk_buff *skb, struct genl_info *info)
+{
+	struct sk_buff *msg;
+	int err;
+
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	err = vem_nl_fill_profile(msg, info->user_ptr[1], info->snd_portid,
+				  info->snd_seq, 0, VEM_CMD_PROFILE_GET);
+	if (err) {
+		nlmsg_free(msg);
+		return err;
+	}
+	return genlmsg_reply(msg, info);
+}
+
+/*
+ * Profiles are few and change rarely: the dump holds vem_mutex, which
+ * keeps them simple (a plain list, no RCU) and consistent.
+ */
+static int vem_nl_profile_dump(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct vem_profile *prof;
+	struct vem_switch *sw;
+	long idx = 0, skip = cb->args[0];
+	int err = 0;
+
+	if (vem_dump_attrs(cb)[VEM_A_PROFILE_NAME]) {
+		NL_SET_ERR_MSG_MOD(cb->extack,
+				   "A dump takes no name: ask for one profile without NLM_F_DUMP");
+		return -EINVAL;
+	}
+	mutex_lock(&vem_mutex);
+	sw = vem_switch_get(sock_net(skb->sk));
+	if (!sw) {
+		mutex_unlock(&vem_mutex);
+		if (skip)
+			return 0;
+		NL_SET_ERR_MSG_MOD(cb->extack, "No switch in this network namespace");
+		return -ENODEV;
+	}
+	cb->seq = READ_ONCE(sw->gen);
+	list_for_each_entry(prof, &sw->profiles, node) {
+		if (idx++ < skip)
+			continue;
+		err = vem_nl_fill_profile(skb, prof, NETLINK_CB(cb->skb).portid,
+					  cb->nlh->nlmsg_seq, NLM_F_MULTI,
+					  VEM_CMD_PROFILE_GET);
+		if (err) {
+			idx--;
+			break;
+		}
+		genl_dump_check_consistent(cb, nlmsg_data(nlmsg_hdr(skb)));
+	}
+	mutex_unlock(&vem_mutex);
+	cb->args[0] = idx;
+	return err == -EMSGSIZE && skb->len ? skb->len : err ?: skb->len;
+}
+
 #define VEM_OP(_cmd, _doit, _dumpit, _policy, _flags)			\
 	{								\
 		.cmd = _cmd,						\
@@ -907,6 +1346,14 @@ static const struct genl_ops vem_nl_ops[] = {
 	       VEM_NL_NEED_SWITCH),
 	VEM_OP(VEM_CMD_FDB_FLUSH, vem_nl_fdb_flush, NULL, vem_fdb_flush_policy,
 	       VEM_NL_NEED_SWITCH),
+	VEM_OP(VEM_CMD_PROFILE_NEW, vem_nl_profile_new, NULL, vem_profile_policy,
+	       VEM_NL_NEED_SWITCH),
+	VEM_OP(VEM_CMD_PROFILE_DEL, vem_nl_profile_del, NULL,
+	       vem_profile_ref_policy, VEM_NL_NEED_PROFILE),
+	VEM_OP(VEM_CMD_PROFILE_GET, vem_nl_profile_get, vem_nl_profile_dump,
+	       vem_profile_ref_policy, VEM_NL_NEED_PROFILE),
+	VEM_OP(VEM_CMD_PROFILE_SET, vem_nl_profile_set, NULL, vem_profile_policy,
+	       VEM_NL_NEED_PROFILE),
 };
 
 static struct genl_family vem_genl_family __ro_after_init = {
@@ -918,7 +1365,7 @@ static struct genl_family vem_genl_family __ro_after_init = {
 	.post_doit = vem_nl_post_doit,
 	.ops = vem_nl_ops,
 	.n_ops = ARRAY_SIZE(vem_nl_ops),
-	.resv_start_op = VEM_CMD_FDB_FLUSH + 1,	/* every command is strict */
+	.resv_start_op = VEM_CMD_PROFILE_SET + 1,	/* every command is strict */
 	.mcgrps = vem_nl_mcgrps,
 	.n_mcgrps = ARRAY_SIZE(vem_nl_mcgrps),
 	.module = THIS_MODULE,

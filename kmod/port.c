@@ -92,6 +92,7 @@ void vem_port_destroy(struct vem_port *port)
 	ASSERT_VEM_LOCKED();
 
 	vem_port_unbind(port);
+	vem_port_set_profile(port, NULL, NULL);
 	list_del_rcu(&port->node);
 	xa_erase(&sw->port_index, vem_port_key(port->type, port->id));
 	/* Static entries too: nothing may point at a freed port. */
@@ -116,11 +117,11 @@ bool vem_port_oper_up(const struct vem_port *port)
 {
 	const struct net_device *dev = rcu_dereference_check(port->dev,
 				lockdep_is_held(&vem_mutex));
-	const struct vem_port_cfg *cfg = rcu_dereference_check(port->cfg,
-				lockdep_is_held(&vem_mutex));
+	struct vem_cfg_view v;
 
+	vem_port_view(port, &v);
 	return dev && netif_running(dev) && netif_carrier_ok(dev) &&
-	       !cfg->shutdown;
+	       !v.shutdown;
 }
 
 static bool vem_dev_is_bound(const struct net_device *dev)

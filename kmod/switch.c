@@ -36,6 +36,7 @@ struct vem_switch *vem_switch_create(struct net *net, u32 ageing_s, u32 fdb_max)
 		return ERR_PTR(-ENOMEM);
 	sw->net = net;
 	INIT_LIST_HEAD(&sw->ports);
+	INIT_LIST_HEAD(&sw->profiles);
 	sw->gen = 1;	/* 0 would disable the dump check */
 	xa_init(&sw->port_index);
 	err = vem_fdb_init(&sw->fdb, sw, ageing_s, fdb_max);
@@ -55,6 +56,7 @@ struct vem_switch *vem_switch_create(struct net *net, u32 ageing_s, u32 fdb_max)
 void vem_switch_destroy(struct vem_switch *sw)
 {
 	struct vem_net *vn = net_generic(sw->net, vem_net_id);
+	struct vem_profile *prof, *ptmp;
 	struct vem_port *port, *tmp;
 
 	ASSERT_RTNL();
@@ -63,6 +65,8 @@ void vem_switch_destroy(struct vem_switch *sw)
 	RCU_INIT_POINTER(vn->sw, NULL);
 	list_for_each_entry_safe(port, tmp, &sw->ports, node)
 		vem_port_destroy(port);
+	list_for_each_entry_safe(prof, ptmp, &sw->profiles, node)
+		vem_profile_destroy(prof);
 	vem_fdb_uninit(&sw->fdb);
 	xa_destroy(&sw->port_index);
 	kfree_rcu(sw, rcu);

@@ -95,6 +95,7 @@ struct vem_stats {
  * publishes a new copy.
  */
 struct vem_port_cfg {
+	u32 own;		/* VEM_CFG_* set here, over a port's profile */
 	u8 mode;		/* enum vem_port_mode */
 	bool shutdown;
 	u16 access_vlan;
@@ -105,10 +106,26 @@ struct vem_port_cfg {
 
 struct vem_switch;
 
+/*
+ * A port profile: evaluated configuration shared by the ports bound to it.
+ * Updating it publishes one new struct vem_port_cfg.
+ */
+struct vem_profile {
+	struct list_head node;			/* in sw->profiles */
+	struct vem_port_cfg __rcu *cfg;
+	u32 max_ports;
+	u32 n_ports;
+	u8 type;				/* enum vem_port_type */
+	bool enabled;
+	char name[VEM_PROFILE_NAME_MAX + 1];
+	struct rcu_head rcu;
+};
+
 struct vem_port {
 	struct vem_switch *sw;
 	struct list_head node;			/* in sw->ports, RCU */
-	struct vem_port_cfg __rcu *cfg;
+	struct vem_port_cfg __rcu *cfg;		/* its own items */
+	struct vem_profile __rcu *profile;	/* the rest, if not NULL */
 	struct net_device __rcu *dev;		/* NULL while unbound */
 	netdevice_tracker dev_tracker;
 	struct vem_pcpu_stats __percpu *stats;
@@ -149,11 +166,50 @@ struct vem_switch {
 	struct net *net;
 	struct list_head ports;		/* RCU; writers hold vem_mutex */
 	struct xarray port_index;	/* vem_port_key() -> port */
+	struct list_head profiles;	/* writers and readers hold vem_mutex */
 	u32 n_ports;
 	u32 gen;			/* bumped on port changes, for dumps */
 	struct vem_fdb fdb;
 	struct rcu_head rcu;
 };
+
+/* What a frame sees of a port's configuration: its own items over its
+ * profile's. */
+struct vem_cfg_view {
+	u8 mode;
+	bool shutdown;
+	u16 access_vlan;
+	u16 native_vlan;
+	const unsigned long *trunk_vlans;
+};
+
+/*
+ * Called under RCU (the datapath) or with vem_mutex held. Each item is
+ * read from one config or the other: a profile update in between is seen
+ * item by item in the worst case, never as a torn item.
+ */
+static inline void vem_port_view(const struct vem_port *port,
+				 struct vem_cfg_view *v)
+{
+	const struct vem_port_cfg *own, *prof;
+	const struct vem_profile *pp;
+	u32 mine;
+
+	own = rcu_dereference_check(port->cfg, lockdep_is_held(&vem_mutex));
+	pp = rcu_dereference_check(port->profile, lockdep_is_held(&vem_mutex));
+	if (likely(!pp)) {
+		prof = own;
+		mine = VEM_CFG_ALL;
+	} else {
+		prof = rcu_dereference_check(pp->cfg, lockdep_is_held(&vem_mutex));
+		mine = own->own;
+	}
+	v->mode = (mine & VEM_CFG_MODE ? own : prof)->mode;
+	v->shutdown = (mine & VEM_CFG_SHUTDOWN ? own : prof)->shutdown;
+	v->access_vlan = (mine & VEM_CFG_ACCESS_VLAN ? own : prof)->access_vlan;
+	v->native_vlan = (mine & VEM_CFG_NATIVE_VLAN ? own : prof)->native_vlan;
+	v->trunk_vlans = (mine & VEM_CFG_TRUNK_VLANS ? own : prof)->trunk_vlans;
+}
 
 static inline unsigned long vem_port_key(u8 type, u32 id)
 {
@@ -186,6 +242,17 @@ void vem_port_unbind(struct vem_port *port);
 void vem_port_set_cfg(struct vem_port *port, struct vem_port_cfg *cfg);
 void vem_port_cfg_default(struct vem_port_cfg *cfg, u8 type);
 bool vem_port_oper_up(const struct vem_port *port);
+
+/* profile.c */
+struct vem_profile *vem_profile_find(struct vem_switch *sw, const char *name);
+struct vem_profile *vem_profile_create(struct vem_switch *sw, const char *name,
+				       u8 type, const struct vem_port_cfg *cfg);
+void vem_profile_destroy(struct vem_profile *prof);
+void vem_profile_set_cfg(struct vem_profile *prof, struct vem_port_cfg *cfg);
+int vem_profile_may_bind(const struct vem_port *port, struct vem_profile *prof,
+			 struct netlink_ext_ack *extack);
+int vem_port_set_profile(struct vem_port *port, struct vem_profile *prof,
+			 struct netlink_ext_ack *extack);
 
 /* stats.c */
 void vem_stats_read(const struct vem_port *port, struct vem_stats *sum);

@@ -50,6 +50,7 @@ enum {
 	PORT_HAS_SHUTDOWN	= BIT(6),
 	PORT_HAS_OPER_UP	= BIT(7),
 	PORT_HAS_STATS		= BIT(8),
+	PORT_HAS_PROFILE	= BIT(9),
 };
 
 struct port_info {
@@ -63,6 +64,7 @@ struct port_info {
 	uint8_t trunk_vlans[VEM_VLAN_BITMAP_LEN];
 	bool shutdown;
 	bool oper_up;
+	char profile[VEM_PROFILE_NAME_MAX + 1];	/* "": none */
 	/* Indexed by enum vem_stats_attr; a counter not sent reads 0. */
 	uint64_t stats[VEM_A_STATS_MAX + 1];
 };

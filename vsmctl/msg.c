@@ -130,7 +130,13 @@ static int parse_genl(const struct nlmsghdr *nlh, const struct attr_pol *pol,
 	struct attr_table t = { pol, max, tb };
 
 	memset(tb, 0, (max + 1) * sizeof(*tb));
-	if (mnl_nlmsg_get_payload_len(nlh) < GENL_HDRLEN) {
+	/*
+	 * libmnl walks attributes up to the aligned end of the message: an
+	 * unaligned length (which the kernel never sends) would let it read
+	 * past the bytes we were given.
+	 */
+	if (nlh->nlmsg_len != MNL_ALIGN(nlh->nlmsg_len) ||
+	    mnl_nlmsg_get_payload_len(nlh) < GENL_HDRLEN) {
 		errno = EBADMSG;
 		return -1;
 	}
@@ -206,6 +212,9 @@ static const struct attr_pol port_pol[VEM_A_PORT_MAX + 1] = {
 	[VEM_A_PORT_SHUTDOWN]		= { MNL_TYPE_U8, 0 },
 	[VEM_A_PORT_OPER_UP]		= { MNL_TYPE_U8, 0 },
 	[VEM_A_PORT_STATS]		= { MNL_TYPE_NESTED, 0 },
+	[VEM_A_PORT_PROFILE]		= { MNL_TYPE_NUL_STRING,
+					    VEM_PROFILE_NAME_MAX + 1 },
+	[VEM_A_PORT_OWN]		= { MNL_TYPE_U32, 0 },
 };
 
 /* Every counter is a u64; VEM_A_STATS_PAD and newer counters are skipped. */
@@ -284,6 +293,16 @@ int msg_parse_port(const struct nlmsghdr *nlh, struct port_info *port)
 		port->has |= PORT_HAS_OPER_UP;
 		port->oper_up = mnl_attr_get_u8(tb[VEM_A_PORT_OPER_UP]);
 	}
+	/*
+	 * A kernel that knows profiles always sends VEM_A_PORT_OWN, and the
+	 * profile's name only when there is one.
+	 */
+	port->profile[0] = '\0';
+	if (tb[VEM_A_PORT_OWN])
+		port->has |= PORT_HAS_PROFILE;
+	if (tb[VEM_A_PORT_PROFILE])
+		/* NUL-terminated and short enough: checked. */
+		strcpy(port->profile, mnl_attr_get_str(tb[VEM_A_PORT_PROFILE]));
 	if (tb[VEM_A_PORT_STATS] && parse_stats(tb[VEM_A_PORT_STATS], port))
 		return -1;
 	return 0;
@@ -484,6 +503,9 @@ static const char *const port_names[VEM_A_PORT_MAX + 1] = {
 	NAME(VEM_A_PORT_OPER_UP),
 	NAME(VEM_A_PORT_STATS),
 	NAME(VEM_A_PORT_PAD),
+	NAME(VEM_A_PORT_PROFILE),
+	NAME(VEM_A_PORT_OWN),
+	NAME(VEM_A_PORT_CLEAR),
 };
 
 static const char *const fdb_names[VEM_A_FDB_MAX + 1] = {

@@ -95,6 +95,10 @@ void port_json(struct json *j, const struct port_info *p)
 		json_kv_bool(j, "shutdown", p->shutdown);
 	if (p->has & PORT_HAS_OPER_UP)
 		json_kv_bool(j, "oper_up", p->oper_up);
+	if ((p->has & PORT_HAS_PROFILE) && p->profile[0])
+		json_kv_str(j, "profile", p->profile);
+	else if (p->has & PORT_HAS_PROFILE)
+		json_kv_null(j, "profile");
 	if (p->has & PORT_HAS_STATS) {
 		json_key(j, "stats");
 		json_obj_begin(j);

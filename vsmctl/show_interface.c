@@ -95,6 +95,8 @@ static void print_detail(const struct port_info *p)
 		printf("  Not bound to a device\n");
 	if (p->has & PORT_HAS_MODE)
 		printf("  Port mode is %s\n", port_mode_name(p->mode));
+	if ((p->has & PORT_HAS_PROFILE) && p->profile[0])
+		printf("  Port-profile: %s\n", p->profile);
 	/* An uplink is always a trunk: its access VLAN means nothing. */
 	if ((p->has & PORT_HAS_ACCESS_VLAN) && p->ref.type != VEM_PORT_UPLINK)
 		printf("  Access VLAN: %u\n", p->access_vlan);

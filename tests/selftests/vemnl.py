@@ -6,9 +6,10 @@ vsmctl refuses bad input before the kernel sees it; this tool sends exactly
 what it is told, so that the kernel's own validation can be tested.
 Command and attribute names come from include/uapi/linux/vem.h.
 
-  vemnl.py request CMD [--dump] [ATTR=KIND:VALUE ...]
+  vemnl.py request CMD [--dump] [--print ATTR] [ATTR=KIND:VALUE ...]
       KIND: u8 u16 u32 u64 str hex (raw bytes) mac; ATTR: a VEM_A_* name
-      or a number. Prints "ok" or "error ERRNO: EXTACK-MESSAGE" (exit 1).
+      or a number. Prints "ok" or "error ERRNO: EXTACK-MESSAGE" (exit 1);
+      with --print, the integer ATTR of the first reply instead of "ok".
   vemnl.py state        the switch, ports and MAC table as stable text
   vemnl.py subscribe    join the events group (exit 1 if refused)
 """
@@ -169,10 +170,15 @@ def cmd_request(args):
     if cmd is None:
         cmd = int(args[0], 0)
     dump = False
+    show = None
     payload = b""
-    for a in args[1:]:
+    rest = iter(args[1:])
+    for a in rest:
         if a == "--dump":
             dump = True
+            continue
+        if a == "--print":
+            show = ENUMS[next(rest)]
             continue
         name, _, spec = a.partition("=")
         kind, _, value = spec.partition(":")
@@ -182,6 +188,9 @@ def cmd_request(args):
     if err:
         print(f"error {errno.errorcode.get(err, err)}: {msg}")
         return 1
+    if show is not None:
+        print(int.from_bytes(replies[0][show], "little"))
+        return 0
     print(f"ok ({len(replies)} replies)")
     return 0
 

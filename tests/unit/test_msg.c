@@ -299,6 +299,33 @@ static void test_port_reply(void)
 	mnl_attr_put_u32(nlh, VEM_A_PORT_ID, 1);
 	ok(!msg_parse_port(nlh, &p) && p.has == 0,
 	   "port reply: bare event-like reply, nothing else present");
+
+	nlh = reply(buf, VEM_CMD_PORT_GET);
+	mnl_attr_put_u8(nlh, VEM_A_PORT_TYPE, VEM_PORT_VETH);
+	mnl_attr_put_u32(nlh, VEM_A_PORT_ID, 1);
+	mnl_attr_put_u32(nlh, VEM_A_PORT_OWN, VEM_CFG_ACCESS_VLAN);
+	mnl_attr_put_strz(nlh, VEM_A_PORT_PROFILE, "web-tier");
+	ok(!msg_parse_port(nlh, &p) && p.has == PORT_HAS_PROFILE &&
+	   !strcmp(p.profile, "web-tier"), "port reply: its profile's name");
+
+	nlh = reply(buf, VEM_CMD_PORT_GET);
+	mnl_attr_put_u8(nlh, VEM_A_PORT_TYPE, VEM_PORT_VETH);
+	mnl_attr_put_u32(nlh, VEM_A_PORT_ID, 1);
+	mnl_attr_put_u32(nlh, VEM_A_PORT_OWN, 0);
+	ok(!msg_parse_port(nlh, &p) && p.has == PORT_HAS_PROFILE && !p.profile[0],
+	   "port reply: no profile");
+
+	nlh = reply(buf, VEM_CMD_PORT_GET);
+	mnl_attr_put_u8(nlh, VEM_A_PORT_TYPE, VEM_PORT_VETH);
+	mnl_attr_put_u32(nlh, VEM_A_PORT_ID, 1);
+	{
+		char longname[VEM_PROFILE_NAME_MAX + 2];
+
+		memset(longname, 'a', sizeof(longname) - 1);
+		longname[sizeof(longname) - 1] = '\0';
+		mnl_attr_put_strz(nlh, VEM_A_PORT_PROFILE, longname);
+	}
+	ok(msg_parse_port(nlh, &p), "port reply: profile name too long refused");
 }
 
 static void test_fdb_switch_reply(void)

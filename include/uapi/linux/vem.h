@@ -72,6 +72,34 @@
  *	below). Replies carry every
  *	VEM_A_PORT_* attribute, VEM_A_PORT_STATS included.
  *
+ * Port profiles
+ * -------------
+ *
+ * A port profile is a named set of port configuration, already evaluated
+ * by userspace (inheritance between profiles is resolved in vsmd). A port
+ * names at most one profile (VEM_A_PORT_PROFILE); each configuration item
+ * comes from the port itself if it sets it (VEM_A_PORT_OWN) or else from
+ * its profile. Changing a profile publishes its new configuration once:
+ * every port bound to it sees it for the next frame, with no message per
+ * port. A profile serves one port type (VEM_A_PROFILE_TYPE), binds at most
+ * VEM_A_PROFILE_MAX_PORTS ports, and ports bind only while it is enabled.
+ *
+ * VEM_CMD_PROFILE_NEW: create a profile.
+ *	Required: VEM_A_PROFILE_NAME. Optional: every other writable
+ *	VEM_A_PROFILE_* (defaults: vethernet, access VLAN 1, trunk of every
+ *	VLAN with native VLAN 1, max-ports VEM_PROFILE_PORTS_DEFAULT,
+ *	enabled). -EEXIST if the name is taken.
+ * VEM_CMD_PROFILE_SET: change a profile. Required: VEM_A_PROFILE_NAME.
+ *	Refused: lowering MAX_PORTS below the ports bound, disabling a
+ *	profile in use, changing TYPE.
+ * VEM_CMD_PROFILE_DEL: delete a profile; -EBUSY while ports are bound.
+ * VEM_CMD_PROFILE_GET: do (NAME) or dump.
+ * Events: VEM_CMD_PROFILE_NEW / _SET / _DEL.
+ *
+ * In PORT_NEW and PORT_SET, the configuration attributes of a port bound
+ * to a profile set that item over the profile; VEM_A_PORT_CLEAR drops
+ * them. Binding to a profile that is full: -ENOSPC.
+ *
  * Binding a netdev: it must be an Ethernet device in the switch's namespace,
  * not a loopback, not bound to another port or claimed by another rx
  * handler (a bridge, a bond, Open vSwitch...): -EBUSY. While bound, the
@@ -151,6 +179,9 @@
 #define VEM_AGEING_TIME_DEFAULT	300
 #define VEM_FDB_MAX_LIMIT	1048576
 #define VEM_FDB_MAX_DEFAULT	65536
+#define VEM_PROFILE_NAME_MAX	80	/* bytes, without the NUL */
+#define VEM_PROFILE_PORTS_MAX	1024
+#define VEM_PROFILE_PORTS_DEFAULT 32
 
 enum vem_cmd {
 	VEM_CMD_UNSPEC,
@@ -166,6 +197,10 @@ enum vem_cmd {
 	VEM_CMD_FDB_DEL,
 	VEM_CMD_FDB_GET,
 	VEM_CMD_FDB_FLUSH,
+	VEM_CMD_PROFILE_NEW,
+	VEM_CMD_PROFILE_DEL,
+	VEM_CMD_PROFILE_GET,
+	VEM_CMD_PROFILE_SET,
 	__VEM_CMD_MAX
 };
 #define VEM_CMD_MAX (__VEM_CMD_MAX - 1)
@@ -215,6 +250,12 @@ enum vem_port_attr {
 	VEM_A_PORT_OPER_UP,	/* u8, read-only: bound, netdev up, not shut */
 	VEM_A_PORT_STATS,	/* nest, read-only: enum vem_stats_attr */
 	VEM_A_PORT_PAD,
+	VEM_A_PORT_PROFILE,	/* string: the port profile it inherits from;
+				 * "" in PORT_SET: none */
+	VEM_A_PORT_OWN,		/* u32, read-only: enum vem_cfg_bits the port
+				 * sets itself, over its profile */
+	VEM_A_PORT_CLEAR,	/* u32, PORT_SET only: enum vem_cfg_bits to
+				 * stop setting, taking the profile's again */
 	__VEM_A_PORT_MAX
 };
 #define VEM_A_PORT_MAX (__VEM_A_PORT_MAX - 1)
@@ -260,6 +301,36 @@ enum vem_stats_attr {
 	__VEM_A_STATS_MAX
 };
 #define VEM_A_STATS_MAX (__VEM_A_STATS_MAX - 1)
+
+/*
+ * The configuration items a port profile carries and a port may set over
+ * it (VEM_A_PORT_OWN, VEM_A_PORT_CLEAR).
+ */
+enum vem_cfg_bits {
+	VEM_CFG_MODE		= 1U << 0,
+	VEM_CFG_ACCESS_VLAN	= 1U << 1,
+	VEM_CFG_NATIVE_VLAN	= 1U << 2,
+	VEM_CFG_TRUNK_VLANS	= 1U << 3,
+	VEM_CFG_SHUTDOWN	= 1U << 4,
+};
+#define VEM_CFG_ALL	0x1f
+
+/* Attributes of the PROFILE_* commands. */
+enum vem_profile_attr {
+	VEM_A_PROFILE_UNSPEC,
+	VEM_A_PROFILE_NAME,		/* string, 1..VEM_PROFILE_NAME_MAX */
+	VEM_A_PROFILE_TYPE,		/* u8, enum vem_port_type it serves */
+	VEM_A_PROFILE_MODE,		/* u8, enum vem_port_mode */
+	VEM_A_PROFILE_ACCESS_VLAN,	/* u16, 1..VEM_VLAN_MAX */
+	VEM_A_PROFILE_NATIVE_VLAN,	/* u16, 0 (none)..VEM_VLAN_MAX */
+	VEM_A_PROFILE_TRUNK_VLANS,	/* binary, as VEM_A_PORT_TRUNK_VLANS */
+	VEM_A_PROFILE_SHUTDOWN,		/* u8, 0 or 1 */
+	VEM_A_PROFILE_MAX_PORTS,	/* u32, 1..VEM_PROFILE_PORTS_MAX */
+	VEM_A_PROFILE_ENABLED,		/* u8, 0 or 1 */
+	VEM_A_PROFILE_PORT_COUNT,	/* u32, read-only: ports bound to it */
+	__VEM_A_PROFILE_MAX
+};
+#define VEM_A_PROFILE_MAX (__VEM_A_PROFILE_MAX - 1)
 
 enum vem_fdb_flags {
 	VEM_FDB_F_STATIC = 1U << 0,
