@@ -37,30 +37,7 @@ state()
 }
 STATE=$(state)
 
-# reject DESC CMD ATTRS...: the kernel refuses with a message, and the
-# switch's state is what it was.
-reject()
-{
-	local desc=$1; shift
-	local out
-	out=$(on host $VEMNL request "$@")
-	if [[ "$out" != error* ]]; then
-		not_ok "$desc"
-		echo "#   accepted: $*"
-		return
-	fi
-	if [[ "$out" != *:\ ?* ]]; then
-		not_ok "$desc"
-		echo "#   refused without an extack message: $out"
-		return
-	fi
-	if [ "$(state)" != "$STATE" ]; then
-		not_ok "$desc"
-		echo "#   state changed by a refused request"
-		return
-	fi
-	ok "$desc (${out#error })"
-}
+reject() { nl_reject host "$@"; }
 
 T=VEM_A_PORT_TYPE ID=VEM_A_PORT_ID
 # switch

@@ -238,6 +238,19 @@ wait_until()
 	done
 }
 
+# nl_reject HOST DESC CMD [ATTR=KIND:VALUE...]: the kernel refuses a raw
+# request with an extack message, and the switch's state does not change.
+nl_reject()
+{
+	local host=$1 desc=$2 out; shift 2
+	if out=$(on "$host" $VEMNL reject "$@"); then
+		ok "$desc (${out#refused })"
+	else
+		not_ok "$desc"
+		echo "#   $* -> $out"
+	fi
+}
+
 # Skip the whole script (counts nothing) when the module is not loaded.
 require_vem()
 {

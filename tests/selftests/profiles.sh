@@ -22,25 +22,36 @@ vm_add host vm1 02:00:00:00:07:01 10.0.7.1
 vm_add host vm2 02:00:00:00:07:02 10.0.7.2
 vm_add host vmdb 02:00:00:00:07:99 10.0.7.99
 for i in $(seq 3 $N); do
-	on host ip link add e$i type veth peer name e$i-p
-	on host ip link set e$i up
-	on host ip link set e$i-p up
-done
+	echo "link add e$i type veth peer name e$i-p"
+	echo "link set e$i up"
+	echo "link set e$i-p up"
+done | on host ip -batch -
 
 nl() { on host $VEMNL request "$@"; }
-ifindex() { on host cat /sys/class/net/$1/ifindex; }
 PT=VEM_A_PORT_TYPE PID=VEM_A_PORT_ID
 
 vsm host switch create
 check "profile web (access vlan 10, max-ports 64) created" \
 	nl PROFILE_NEW VEM_A_PROFILE_NAME=str:web VEM_A_PROFILE_ACCESS_VLAN=u16:10 \
 		VEM_A_PROFILE_MAX_PORTS=u32:64
+# One process for the 50 requests: python's start-up is slow under TCG.
 ok=1
-for i in $(seq 1 $N); do
-	case $i in 1|2) dev=vm$i-p ;; *) dev=e$i-p ;; esac
-	nl PORT_NEW $PT=u8:1 $PID=u32:$i VEM_A_PORT_IFINDEX=u32:$(ifindex $dev) \
-		VEM_A_PORT_PROFILE=str:web >/dev/null || ok=0
-done
+on host python3 - "$SELFTESTS_DIR" $N <<'PY' || ok=0
+import os, struct, sys
+sys.path.insert(0, sys.argv[1])
+import vemnl
+E, g = vemnl.ENUMS, vemnl.Genl()
+for i in range(1, int(sys.argv[2]) + 1):
+    dev = f"vm{i}-p" if i <= 2 else f"e{i}-p"
+    ifindex = int(open(f"/sys/class/net/{dev}/ifindex").read())
+    req = (vemnl.attr(E["VEM_A_PORT_TYPE"], struct.pack("=B", 1)) +
+           vemnl.attr(E["VEM_A_PORT_ID"], struct.pack("=I", i)) +
+           vemnl.attr(E["VEM_A_PORT_IFINDEX"], struct.pack("=I", ifindex)) +
+           vemnl.attr(E["VEM_A_PORT_PROFILE"], b"web\0"))
+    err, msg, _ = g.request(E["VEM_CMD_PORT_NEW"], req)
+    if err:
+        sys.exit(f"vethernet {i}: {msg} ({err})")
+PY
 check_eq "50 vEths bound to web" 1 $ok
 vsm host interface add vethernet 60 dev vmdb-p access vlan 20
 
@@ -95,18 +106,7 @@ check_eq "vethernet 2 follows the profile again" 30 "$(port_field host vethernet
 check "vm1 reaches vm2 again in VLAN 30" on vm1 ping -c 2 -i 0.2 -W 2 10.0.7.2
 
 # Limits and refusals: each one changes nothing.
-STATE=$(on host $VEMNL state)
-reject()
-{
-	local desc=$1; shift
-	local out
-	out=$(nl "$@")
-	if [[ "$out" == error*:\ ?* ]] && [ "$(on host $VEMNL state)" = "$STATE" ]; then
-		ok "$desc (${out#error })"
-	else
-		not_ok "$desc"; echo "#   $out"
-	fi
-}
+reject() { nl_reject host "$@"; }
 reject "deleting a profile in use" PROFILE_DEL VEM_A_PROFILE_NAME=str:web
 reject "disabling a profile in use" PROFILE_SET VEM_A_PROFILE_NAME=str:web VEM_A_PROFILE_ENABLED=u8:0
 reject "max-ports below the ports bound" PROFILE_SET VEM_A_PROFILE_NAME=str:web VEM_A_PROFILE_MAX_PORTS=u32:49
@@ -131,7 +131,6 @@ check "profile small (max-ports 1) created" nl PROFILE_NEW VEM_A_PROFILE_NAME=st
 	VEM_A_PROFILE_MAX_PORTS=u32:1
 check "profile up (ethernet) created" nl PROFILE_NEW VEM_A_PROFILE_NAME=str:up VEM_A_PROFILE_TYPE=u8:2
 check "vethernet 60 binds to small" nl PORT_SET $PT=u8:1 $PID=u32:60 VEM_A_PORT_PROFILE=str:small
-STATE=$(on host $VEMNL state)
 reject "a second port on a max-ports 1 profile" PORT_SET $PT=u8:1 $PID=u32:50 VEM_A_PORT_PROFILE=str:small
 reject "a vEth on an ethernet profile" PORT_SET $PT=u8:1 $PID=u32:50 VEM_A_PORT_PROFILE=str:up
 check "vethernet 60 leaves its profile" nl PORT_SET $PT=u8:1 $PID=u32:60 VEM_A_PORT_PROFILE=str:

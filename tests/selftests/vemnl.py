@@ -10,7 +10,11 @@ Command and attribute names come from include/uapi/linux/vem.h.
       KIND: u8 u16 u32 u64 str hex (raw bytes) mac; ATTR: a VEM_A_* name
       or a number. Prints "ok" or "error ERRNO: EXTACK-MESSAGE" (exit 1);
       with --print, the integer ATTR of the first reply instead of "ok".
-  vemnl.py state        the switch, ports and MAC table as stable text
+  vemnl.py reject CMD [ATTR=KIND:VALUE ...]
+      the request must be refused with an extack message and change
+      nothing (the state below, before and after): prints "refused ERRNO:
+      MESSAGE" (exit 0), else "accepted", "no message ..." or "changed ..."
+  vemnl.py state        the switch, ports, profiles and MAC table as text
   vemnl.py subscribe    join the events group (exit 1 if refused)
 """
 import errno
@@ -163,7 +167,8 @@ def encode(kind, value):
     raise SystemExit(f"unknown kind {kind}")
 
 
-def cmd_request(args):
+def build_request(args):
+    """CMD [--dump] [--print ATTR] [ATTR=KIND:VALUE ...] -> its parts."""
     if not args:
         raise SystemExit(__doc__)
     cmd = ENUMS.get("VEM_CMD_" + args[0], None)
@@ -184,6 +189,11 @@ def cmd_request(args):
         kind, _, value = spec.partition(":")
         atype = ENUMS[name] if name in ENUMS else int(name, 0)
         payload += attr(atype, encode(kind, value))
+    return cmd, payload, dump, show
+
+
+def cmd_request(args):
+    cmd, payload, dump, show = build_request(args)
     err, msg, replies = Genl().request(cmd, payload, dump)
     if err:
         print(f"error {errno.errorcode.get(err, err)}: {msg}")
@@ -192,6 +202,25 @@ def cmd_request(args):
         print(int.from_bytes(replies[0][show], "little"))
         return 0
     print(f"ok ({len(replies)} replies)")
+    return 0
+
+
+def cmd_reject(args):
+    cmd, payload, dump, _ = build_request(args)
+    g = Genl()
+    before = state_lines(g)
+    err, msg, _ = g.request(cmd, payload, dump)
+    name = errno.errorcode.get(err, err)
+    if not err:
+        print("accepted")
+        return 1
+    if not msg:
+        print(f"no message with {name}")
+        return 1
+    if state_lines(g) != before:
+        print(f"changed the state, then {name}: {msg}")
+        return 1
+    print(f"refused {name}: {msg}")
     return 0
 
 
@@ -210,25 +239,31 @@ def fmt_attrs(tlvs, names, skip):
     return " ".join(out)
 
 
-def cmd_state(_args):
-    g = Genl()
-    err, msg, sw = g.request(ENUMS["VEM_CMD_SWITCH_GET"])
+def state_lines(g):
+    """The switch, ports (config), profiles and MAC table, sorted."""
+    err, _, sw = g.request(ENUMS["VEM_CMD_SWITCH_GET"])
     if err:
-        print(f"switch: none ({errno.errorcode.get(err, err)})")
-        return 0
-    print("switch", fmt_attrs(sw[0], names_for("VEM_A_SWITCH_"), set()))
+        return [f"switch: none ({errno.errorcode.get(err, err)})"]
+    lines = ["switch " + fmt_attrs(sw[0], names_for("VEM_A_SWITCH_"), set())]
     for _ in range(5):
         try:
             _, _, ports = g.request(ENUMS["VEM_CMD_PORT_GET"], dump=True)
+            _, _, profiles = g.request(ENUMS["VEM_CMD_PROFILE_GET"], dump=True)
             _, _, fdb = g.request(ENUMS["VEM_CMD_FDB_GET"], dump=True)
             break
         except InterruptedError:
             continue
-    lines = [("port " + fmt_attrs(p, names_for("VEM_A_PORT_"),
-                                  {"stats", "oper_up"})) for p in ports]
-    lines += [("fdb " + fmt_attrs(e, names_for("VEM_A_FDB_"), {"age"}))
-              for e in fdb]
-    for line in sorted(lines):
+    body = [("port " + fmt_attrs(p, names_for("VEM_A_PORT_"),
+                                 {"stats", "oper_up"})) for p in ports]
+    body += [("profile " + fmt_attrs(p, names_for("VEM_A_PROFILE_"), set()))
+             for p in profiles]
+    body += [("fdb " + fmt_attrs(e, names_for("VEM_A_FDB_"), {"age"}))
+             for e in fdb]
+    return lines + sorted(body)
+
+
+def cmd_state(_args):
+    for line in state_lines(Genl()):
         print(line)
     return 0
 
@@ -249,7 +284,8 @@ def main():
     if len(sys.argv) < 2:
         raise SystemExit(__doc__)
     try:
-        return {"request": cmd_request, "state": cmd_state,
+        return {"request": cmd_request, "reject": cmd_reject,
+                "state": cmd_state,
                 "subscribe": cmd_subscribe}[sys.argv[1]](sys.argv[2:])
     except OSError as e:
         print(f"error {errno.errorcode.get(e.errno, e.errno)}: {e}")
