@@ -60,7 +60,8 @@ install()
 		say "no 6.12 kernel in bookworm-backports (apt-get update?)"
 		exit 1
 	fi
-	for p in "$image" "$headers" dkms; do
+	# openssl: DKMS signs what it builds (unsigned modules only taint).
+	for p in "$image" "$headers" dkms openssl; do
 		dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null | grep -q '^ii' ||
 			want+=("$p")
 	done
