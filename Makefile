@@ -9,7 +9,8 @@
 #   make bench      the benchmark in one VM: vnlink against veth, tc mirred,
 #                   the Linux bridge and Open vSwitch (results/latest.*);
 #                   BENCH_ARGS="--configs veth,vem-access --series none" etc.
-#   make install    vsmctl and its man page (PREFIX=/usr/local, DESTDIR)
+#   make install    vsmctl, vsmd, their man pages and vsmd.service
+#                   (PREFIX=/usr/local, DESTDIR; SYSTEMDUNITDIR)
 #   make dkms-install     vem.ko under DKMS, built for every installed kernel
 #   make dkms-uninstall   and removed again
 #   KVER=6.1.0-56-amd64   build the module for that packaged kernel
@@ -21,6 +22,7 @@ KDIR ?= /lib/modules/$(KVER)/build
 PWD := $(CURDIR)
 VERSION := $(shell sed -n 's/^\#define VEM_VERSION "\(.*\)"/\1/p' kmod/version.h)
 PREFIX ?= /usr/local
+SYSTEMDUNITDIR ?= /etc/systemd/system
 DKMS_SRC := $(DESTDIR)/usr/src/vem-$(VERSION)
 
 .PHONY: all module vsmctl unit check demo bench deps clean install dkms-src dkms-install dkms-uninstall
@@ -43,6 +45,11 @@ deps:
 install: vsmctl
 	install -D -m 0755 vsmctl/vsmctl $(DESTDIR)$(PREFIX)/sbin/vsmctl
 	install -D -m 0644 vsmctl/vsmctl.8 $(DESTDIR)$(PREFIX)/share/man/man8/vsmctl.8
+	install -D -m 0755 vsmctl/vsmd $(DESTDIR)$(PREFIX)/sbin/vsmd
+	install -D -m 0644 vsmctl/vsmd.8 $(DESTDIR)$(PREFIX)/share/man/man8/vsmd.8
+	install -d $(DESTDIR)$(SYSTEMDUNITDIR)
+	sed 's|@SBINDIR@|$(PREFIX)/sbin|' tools/vsmd.service \
+		> $(DESTDIR)$(SYSTEMDUNITDIR)/vsmd.service
 
 # The module's sources as DKMS wants them: dkms.conf at the top.
 dkms-src:

@@ -268,6 +268,11 @@ struct config_filter {
 int config_print(FILE *f, const struct config *cfg,
 		 const struct config_filter *filter);
 
+/* The lines of one block's set attributes, indented by two spaces. */
+void config_print_attrs(FILE *f, const struct config_attrs *a);
+/* The set attributes of one block as JSON members. */
+void config_attrs_json(struct json *j, const struct config_attrs *a);
+
 /* The model as one JSON object: own (set) attributes only. */
 void config_json(struct json *j, const struct config *cfg);
 /* One evaluated attribute set as JSON members, with where each came from. */

@@ -12,7 +12,7 @@
 #include "parse.h"
 
 /* The lines of a profile or an interface block, in a fixed order. */
-static void print_attrs(FILE *f, const struct config_attrs *a)
+void config_print_attrs(FILE *f, const struct config_attrs *a)
 {
 	char list[VLAN_LIST_STRLEN];
 
@@ -50,7 +50,7 @@ static void print_profile(FILE *f, const struct config_profile *pp)
 {
 	fprintf(f, "port-profile type %s %s\n", port_type_name(pp->type),
 		pp->name);
-	print_attrs(f, &pp->a);
+	config_print_attrs(f, &pp->a);
 }
 
 static void print_iface(FILE *f, const struct config_iface *ifc)
@@ -59,7 +59,7 @@ static void print_iface(FILE *f, const struct config_iface *ifc)
 
 	port_format(&ifc->ref, PORT_FMT_WORDS, port, sizeof(port));
 	fprintf(f, "interface %s\n", port);
-	print_attrs(f, &ifc->a);
+	config_print_attrs(f, &ifc->a);
 }
 
 /* NX-OS habit: every VLAN on one line, then a block for each named one. */
@@ -182,7 +182,7 @@ static void json_native(struct json *j, uint16_t vid)
 }
 
 /* The set attributes, named like vsmctl's other JSON (print.c). */
-static void json_attrs(struct json *j, const struct config_attrs *a)
+void config_attrs_json(struct json *j, const struct config_attrs *a)
 {
 	if (config_has(a, CONFIG_ATTR_DESCRIPTION))
 		json_kv_str(j, "description", a->description);
@@ -234,7 +234,7 @@ void config_json(struct json *j, const struct config *cfg)
 		json_obj_begin(j);
 		json_kv_str(j, "name", pp->name);
 		json_kv_str(j, "type", port_type_name(pp->type));
-		json_attrs(j, &pp->a);
+		config_attrs_json(j, &pp->a);
 		json_obj_end(j);
 	}
 	json_arr_end(j);
@@ -249,7 +249,7 @@ void config_json(struct json *j, const struct config *cfg)
 		json_kv_str(j, "name", port);
 		json_kv_str(j, "type", port_type_name(ifc->ref.type));
 		json_kv_u64(j, "id", ifc->ref.id);
-		json_attrs(j, &ifc->a);
+		config_attrs_json(j, &ifc->a);
 		json_obj_end(j);
 	}
 	json_arr_end(j);

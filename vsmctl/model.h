@@ -50,7 +50,13 @@ enum {
 	PORT_HAS_SHUTDOWN	= BIT(6),
 	PORT_HAS_OPER_UP	= BIT(7),
 	PORT_HAS_STATS		= BIT(8),
+	/*
+	 * In a reply: the kernel knows profiles (profile and own are
+	 * valid). In a request: send VEM_A_PORT_PROFILE (profile, "" for
+	 * none).
+	 */
 	PORT_HAS_PROFILE	= BIT(9),
+	PORT_HAS_CLEAR		= BIT(10),	/* request: VEM_A_PORT_CLEAR */
 };
 
 struct port_info {
@@ -65,6 +71,8 @@ struct port_info {
 	bool shutdown;
 	bool oper_up;
 	char profile[VEM_PROFILE_NAME_MAX + 1];	/* "": none */
+	uint32_t own;		/* enum vem_cfg_bits set by the port itself */
+	uint32_t clear;		/* enum vem_cfg_bits to stop setting */
 	/* Indexed by enum vem_stats_attr; a counter not sent reads 0. */
 	uint64_t stats[VEM_A_STATS_MAX + 1];
 };
@@ -85,6 +93,33 @@ struct fdb_entry {
 	struct port_ref port;
 	uint32_t flags;		/* enum vem_fdb_flags */
 	uint32_t age_ms;	/* dynamic entries: ms since last frame */
+};
+
+enum {
+	PROFILE_HAS_TYPE	= BIT(0),
+	PROFILE_HAS_MODE	= BIT(1),
+	PROFILE_HAS_ACCESS_VLAN	= BIT(2),
+	PROFILE_HAS_NATIVE_VLAN	= BIT(3),
+	PROFILE_HAS_TRUNK_VLANS	= BIT(4),
+	PROFILE_HAS_SHUTDOWN	= BIT(5),
+	PROFILE_HAS_MAX_PORTS	= BIT(6),
+	PROFILE_HAS_ENABLED	= BIT(7),
+	PROFILE_HAS_PORT_COUNT	= BIT(8),
+};
+
+/* A port profile as the kernel holds it: already evaluated. */
+struct profile_info {
+	unsigned int has;
+	char name[VEM_PROFILE_NAME_MAX + 1];
+	uint8_t type;		/* enum vem_port_type it serves */
+	uint8_t mode;		/* enum vem_port_mode */
+	uint16_t access_vlan;
+	uint16_t native_vlan;	/* 0: none */
+	uint8_t trunk_vlans[VEM_VLAN_BITMAP_LEN];
+	bool shutdown;
+	uint32_t max_ports;
+	bool enabled;
+	uint32_t port_count;	/* ports bound to it */
 };
 
 enum event_kind {

@@ -65,6 +65,34 @@ void msg_put_port(struct nlmsghdr *nlh, const struct port_info *port)
 			     sizeof(port->trunk_vlans), port->trunk_vlans);
 	if (port->has & PORT_HAS_SHUTDOWN)
 		mnl_attr_put_u8(nlh, VEM_A_PORT_SHUTDOWN, port->shutdown);
+	if (port->has & PORT_HAS_PROFILE)
+		mnl_attr_put_strz(nlh, VEM_A_PORT_PROFILE, port->profile);
+	if (port->has & PORT_HAS_CLEAR)
+		mnl_attr_put_u32(nlh, VEM_A_PORT_CLEAR, port->clear);
+}
+
+void msg_put_profile(struct nlmsghdr *nlh, const struct profile_info *pp)
+{
+	mnl_attr_put_strz(nlh, VEM_A_PROFILE_NAME, pp->name);
+	if (pp->has & PROFILE_HAS_TYPE)
+		mnl_attr_put_u8(nlh, VEM_A_PROFILE_TYPE, pp->type);
+	if (pp->has & PROFILE_HAS_MODE)
+		mnl_attr_put_u8(nlh, VEM_A_PROFILE_MODE, pp->mode);
+	if (pp->has & PROFILE_HAS_ACCESS_VLAN)
+		mnl_attr_put_u16(nlh, VEM_A_PROFILE_ACCESS_VLAN,
+				 pp->access_vlan);
+	if (pp->has & PROFILE_HAS_NATIVE_VLAN)
+		mnl_attr_put_u16(nlh, VEM_A_PROFILE_NATIVE_VLAN,
+				 pp->native_vlan);
+	if (pp->has & PROFILE_HAS_TRUNK_VLANS)
+		mnl_attr_put(nlh, VEM_A_PROFILE_TRUNK_VLANS,
+			     sizeof(pp->trunk_vlans), pp->trunk_vlans);
+	if (pp->has & PROFILE_HAS_SHUTDOWN)
+		mnl_attr_put_u8(nlh, VEM_A_PROFILE_SHUTDOWN, pp->shutdown);
+	if (pp->has & PROFILE_HAS_MAX_PORTS)
+		mnl_attr_put_u32(nlh, VEM_A_PROFILE_MAX_PORTS, pp->max_ports);
+	if (pp->has & PROFILE_HAS_ENABLED)
+		mnl_attr_put_u8(nlh, VEM_A_PROFILE_ENABLED, pp->enabled);
 }
 
 void msg_put_fdb(struct nlmsghdr *nlh, const struct fdb_entry *fdb)
@@ -298,8 +326,10 @@ int msg_parse_port(const struct nlmsghdr *nlh, struct port_info *port)
 	 * profile's name only when there is one.
 	 */
 	port->profile[0] = '\0';
-	if (tb[VEM_A_PORT_OWN])
+	if (tb[VEM_A_PORT_OWN]) {
 		port->has |= PORT_HAS_PROFILE;
+		port->own = mnl_attr_get_u32(tb[VEM_A_PORT_OWN]);
+	}
 	if (tb[VEM_A_PORT_PROFILE])
 		/* NUL-terminated and short enough: checked. */
 		strcpy(port->profile, mnl_attr_get_str(tb[VEM_A_PORT_PROFILE]));
@@ -343,6 +373,78 @@ int msg_parse_fdb(const struct nlmsghdr *nlh, struct fdb_entry *fdb)
 	if (tb[VEM_A_FDB_AGE]) {
 		fdb->has |= FDB_HAS_AGE;
 		fdb->age_ms = mnl_attr_get_u32(tb[VEM_A_FDB_AGE]);
+	}
+	return 0;
+}
+
+static const struct attr_pol profile_pol[VEM_A_PROFILE_MAX + 1] = {
+	[VEM_A_PROFILE_NAME]		= { MNL_TYPE_NUL_STRING,
+					    VEM_PROFILE_NAME_MAX + 1 },
+	[VEM_A_PROFILE_TYPE]		= { MNL_TYPE_U8, 0 },
+	[VEM_A_PROFILE_MODE]		= { MNL_TYPE_U8, 0 },
+	[VEM_A_PROFILE_ACCESS_VLAN]	= { MNL_TYPE_U16, 0 },
+	[VEM_A_PROFILE_NATIVE_VLAN]	= { MNL_TYPE_U16, 0 },
+	[VEM_A_PROFILE_TRUNK_VLANS]	= { MNL_TYPE_BINARY,
+					    VEM_VLAN_BITMAP_LEN },
+	[VEM_A_PROFILE_SHUTDOWN]	= { MNL_TYPE_U8, 0 },
+	[VEM_A_PROFILE_MAX_PORTS]	= { MNL_TYPE_U32, 0 },
+	[VEM_A_PROFILE_ENABLED]		= { MNL_TYPE_U8, 0 },
+	[VEM_A_PROFILE_PORT_COUNT]	= { MNL_TYPE_U32, 0 },
+};
+
+int msg_parse_profile(const struct nlmsghdr *nlh, struct profile_info *pp)
+{
+	const struct nlattr *tb[VEM_A_PROFILE_MAX + 1];
+
+	memset(pp, 0, sizeof(*pp));
+	if (parse_genl(nlh, profile_pol, VEM_A_PROFILE_MAX, tb))
+		return -1;
+	if (!tb[VEM_A_PROFILE_NAME]) {
+		errno = EBADMSG;
+		return -1;
+	}
+	/* NUL-terminated and short enough: checked. */
+	strcpy(pp->name, mnl_attr_get_str(tb[VEM_A_PROFILE_NAME]));
+	if (tb[VEM_A_PROFILE_TYPE]) {
+		pp->has |= PROFILE_HAS_TYPE;
+		pp->type = mnl_attr_get_u8(tb[VEM_A_PROFILE_TYPE]);
+	}
+	if (tb[VEM_A_PROFILE_MODE]) {
+		pp->has |= PROFILE_HAS_MODE;
+		pp->mode = mnl_attr_get_u8(tb[VEM_A_PROFILE_MODE]);
+	}
+	if (tb[VEM_A_PROFILE_ACCESS_VLAN]) {
+		pp->has |= PROFILE_HAS_ACCESS_VLAN;
+		pp->access_vlan =
+			mnl_attr_get_u16(tb[VEM_A_PROFILE_ACCESS_VLAN]);
+	}
+	if (tb[VEM_A_PROFILE_NATIVE_VLAN]) {
+		pp->has |= PROFILE_HAS_NATIVE_VLAN;
+		pp->native_vlan =
+			mnl_attr_get_u16(tb[VEM_A_PROFILE_NATIVE_VLAN]);
+	}
+	if (tb[VEM_A_PROFILE_TRUNK_VLANS]) {
+		pp->has |= PROFILE_HAS_TRUNK_VLANS;
+		memcpy(pp->trunk_vlans,
+		       mnl_attr_get_payload(tb[VEM_A_PROFILE_TRUNK_VLANS]),
+		       sizeof(pp->trunk_vlans));
+	}
+	if (tb[VEM_A_PROFILE_SHUTDOWN]) {
+		pp->has |= PROFILE_HAS_SHUTDOWN;
+		pp->shutdown = mnl_attr_get_u8(tb[VEM_A_PROFILE_SHUTDOWN]);
+	}
+	if (tb[VEM_A_PROFILE_MAX_PORTS]) {
+		pp->has |= PROFILE_HAS_MAX_PORTS;
+		pp->max_ports = mnl_attr_get_u32(tb[VEM_A_PROFILE_MAX_PORTS]);
+	}
+	if (tb[VEM_A_PROFILE_ENABLED]) {
+		pp->has |= PROFILE_HAS_ENABLED;
+		pp->enabled = mnl_attr_get_u8(tb[VEM_A_PROFILE_ENABLED]);
+	}
+	if (tb[VEM_A_PROFILE_PORT_COUNT]) {
+		pp->has |= PROFILE_HAS_PORT_COUNT;
+		pp->port_count =
+			mnl_attr_get_u32(tb[VEM_A_PROFILE_PORT_COUNT]);
 	}
 	return 0;
 }
@@ -517,6 +619,19 @@ static const char *const fdb_names[VEM_A_FDB_MAX + 1] = {
 	NAME(VEM_A_FDB_AGE),
 };
 
+static const char *const profile_names[VEM_A_PROFILE_MAX + 1] = {
+	NAME(VEM_A_PROFILE_NAME),
+	NAME(VEM_A_PROFILE_TYPE),
+	NAME(VEM_A_PROFILE_MODE),
+	NAME(VEM_A_PROFILE_ACCESS_VLAN),
+	NAME(VEM_A_PROFILE_NATIVE_VLAN),
+	NAME(VEM_A_PROFILE_TRUNK_VLANS),
+	NAME(VEM_A_PROFILE_SHUTDOWN),
+	NAME(VEM_A_PROFILE_MAX_PORTS),
+	NAME(VEM_A_PROFILE_ENABLED),
+	NAME(VEM_A_PROFILE_PORT_COUNT),
+};
+
 const char *msg_attr_name(uint8_t cmd, uint32_t type)
 {
 	switch (cmd) {
@@ -535,6 +650,11 @@ const char *msg_attr_name(uint8_t cmd, uint32_t type)
 	case VEM_CMD_FDB_GET:
 	case VEM_CMD_FDB_FLUSH:
 		return type <= VEM_A_FDB_MAX ? fdb_names[type] : NULL;
+	case VEM_CMD_PROFILE_NEW:
+	case VEM_CMD_PROFILE_DEL:
+	case VEM_CMD_PROFILE_GET:
+	case VEM_CMD_PROFILE_SET:
+		return type <= VEM_A_PROFILE_MAX ? profile_names[type] : NULL;
 	}
 	return NULL;
 }

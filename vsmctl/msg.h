@@ -31,11 +31,14 @@ void msg_put_port_ref(struct nlmsghdr *nlh, const struct port_ref *ref);
 /* The port's reference and the configuration attributes in its has mask. */
 void msg_put_port(struct nlmsghdr *nlh, const struct port_info *port);
 void msg_put_fdb(struct nlmsghdr *nlh, const struct fdb_entry *fdb);
+/* The name and the attributes in the profile's has mask. */
+void msg_put_profile(struct nlmsghdr *nlh, const struct profile_info *pp);
 
 /* Replies and events into the model; -1 and errno EBADMSG if malformed. */
 int msg_parse_switch(const struct nlmsghdr *nlh, struct switch_info *sw);
 int msg_parse_port(const struct nlmsghdr *nlh, struct port_info *port);
 int msg_parse_fdb(const struct nlmsghdr *nlh, struct fdb_entry *fdb);
+int msg_parse_profile(const struct nlmsghdr *nlh, struct profile_info *pp);
 /* A message of the events group; -1 and EOPNOTSUPP if the command is new. */
 int msg_parse_event(const struct nlmsghdr *nlh, struct event *ev);
 

@@ -72,6 +72,21 @@ void ipc_perror(const char *op)
 		fprintf(stderr, "vsmctl: %s: %s\n", op, strerror(nl.errnum));
 }
 
+const char *ipc_strerror(void)
+{
+	static char buf[sizeof(nl.reason) + 64];
+	const char *reason = nl.reason;
+
+	if (!*reason && nl.errnum == EPERM)
+		reason = "CAP_NET_ADMIN is required";
+	if (*reason)
+		snprintf(buf, sizeof(buf), "%s (%s)", reason,
+			 strerror(nl.errnum));
+	else
+		snprintf(buf, sizeof(buf), "%s", strerror(nl.errnum));
+	return buf;
+}
+
 /* The reason of a failed request, from the kernel's extended ack. */
 static void extack_reason(const struct nlmsghdr *req, const struct extack *ea)
 {
@@ -356,6 +371,33 @@ int ipc_port_get(const struct port_ref *ref, struct port_info *port)
 	return get(req, &ctx);
 }
 
+static int profile_request(uint8_t cmd, const struct profile_info *pp)
+{
+	struct nlmsghdr *req = request(cmd, NLM_F_ACK);
+
+	if (req)
+		msg_put_profile(req, pp);
+	return do_request(req, NULL, NULL);
+}
+
+int ipc_profile_new(const struct profile_info *pp)
+{
+	return profile_request(VEM_CMD_PROFILE_NEW, pp);
+}
+
+int ipc_profile_set(const struct profile_info *pp)
+{
+	return profile_request(VEM_CMD_PROFILE_SET, pp);
+}
+
+int ipc_profile_del(const char *name)
+{
+	struct profile_info pp = { .has = 0 };
+
+	snprintf(pp.name, sizeof(pp.name), "%s", name);
+	return profile_request(VEM_CMD_PROFILE_DEL, &pp);
+}
+
 int ipc_fdb_new(const struct fdb_entry *fdb)
 {
 	struct nlmsghdr *req = request(VEM_CMD_FDB_NEW, NLM_F_ACK);
@@ -471,6 +513,22 @@ int ipc_port_list(struct port_info **ports, size_t *n)
 	if (dump(VEM_CMD_PORT_GET, &ctx, "port table"))
 		return -1;
 	*ports = (struct port_info *)ctx.objs;
+	*n = ctx.n;
+	return 0;
+}
+
+static int parse_profile(const struct nlmsghdr *nlh, void *obj)
+{
+	return msg_parse_profile(nlh, obj);
+}
+
+int ipc_profile_list(struct profile_info **pps, size_t *n)
+{
+	struct dump_ctx ctx = { parse_profile, sizeof(**pps), NULL, 0, 0 };
+
+	if (dump(VEM_CMD_PROFILE_GET, &ctx, "profile table"))
+		return -1;
+	*pps = (struct profile_info *)ctx.objs;
 	*n = ctx.n;
 	return 0;
 }

@@ -30,6 +30,13 @@ int ipc_port_get(const struct port_ref *ref, struct port_info *port);
 /* Every port; *ports is malloc()ed, free() it. */
 int ipc_port_list(struct port_info **ports, size_t *n);
 
+/* The attributes in pp->has are sent; the name always. */
+int ipc_profile_new(const struct profile_info *pp);
+int ipc_profile_set(const struct profile_info *pp);
+int ipc_profile_del(const char *name);
+/* Every profile; *pps is malloc()ed, free() it. */
+int ipc_profile_list(struct profile_info **pps, size_t *n);
+
 int ipc_fdb_new(const struct fdb_entry *fdb);
 /* fdb->mac and fdb->vlan name the entry. */
 int ipc_fdb_del(const struct fdb_entry *fdb);
@@ -49,6 +56,9 @@ int ipc_monitor(ipc_event_fn fn, void *data);
 
 /* "vsmctl: <op>: <reason> (<strerror>)" on stderr, for the last failure. */
 void ipc_perror(const char *op);
+
+/* The reason of the last failure, as ipc_perror() prints it, no prefix. */
+const char *ipc_strerror(void);
 
 void ipc_close(void);
 

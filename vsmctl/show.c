@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * show.c - show switch|interface|mac: the table of the shows.
+ * show.c - show switch|interface|mac|running-config|port-profile: the
+ * table of the shows. The last two ask vsmd (vsmd_client.c).
  */
 
 #include "subcommands.h"
@@ -9,6 +10,8 @@ static const struct subcommand show_cmds[] = {
 	{ "switch", show_switch },
 	{ "interface", show_interface },
 	{ "mac", show_mac },
+	{ "running-config", show_running },
+	{ "port-profile", show_port_profile },
 };
 
 int show_main(int argc, char **argv)

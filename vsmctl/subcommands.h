@@ -53,9 +53,14 @@ int mac_main(int argc, char **argv);
 int no_main(int argc, char **argv);
 int clear_main(int argc, char **argv);
 int monitor_main(int argc, char **argv);
+/* vsmd_client.c: through vsmd */
+int configure_main(int argc, char **argv);
+int copy_main(int argc, char **argv);
 
 int show_switch(int argc, char **argv);
 int show_interface(int argc, char **argv);
 int show_mac(int argc, char **argv);
+int show_running(int argc, char **argv);
+int show_port_profile(int argc, char **argv);
 
 #endif /* VSMCTL_SUBCOMMANDS_H */

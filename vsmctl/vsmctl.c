@@ -43,6 +43,10 @@ static const char usage_text[] =
 "  show mac address-table [vlan V] [interface <port>] [address MAC]\n"
 "                         [static | dynamic]\n"
 "  monitor\n"
+"  configure [FILE | -]        a batch of config text, to vsmd\n"
+"  copy running-config startup-config\n"
+"  show running-config [port-profile [NAME] | interface <port>]\n"
+"  show port-profile [brief | name NAME]\n"
 "  help\n"
 "\n"
 "  <port>   vethernet N | ethernet N   (also veth N, eth N, vethernet3)\n"
@@ -70,6 +74,8 @@ static const struct subcommand commands[] = {
 	{ "no", no_main },
 	{ "clear", clear_main },
 	{ "monitor", monitor_main },
+	{ "configure", configure_main },
+	{ "copy", copy_main },
 	{ "help", help_main },
 };
 

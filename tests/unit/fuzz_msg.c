@@ -20,6 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct switch_info sw;
 	struct port_info port;
 	struct fdb_entry fdb;
+	struct profile_info pp;
 	struct extack ea;
 	struct event ev;
 	void *buf;
@@ -41,6 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	msg_parse_switch(nlh, &sw);
 	msg_parse_port(nlh, &port);
 	msg_parse_fdb(nlh, &fdb);
+	msg_parse_profile(nlh, &pp);
 	msg_parse_event(nlh, &ev);
 	msg_parse_family(nlh, "events", &fi);
 	if (nlh->nlmsg_type == NLMSG_ERROR || nlh->nlmsg_type == NLMSG_DONE)

@@ -498,6 +498,26 @@ static void test_bad_input(void)
 	ok(run("-V") == 0 && !strncmp(out, "vsmctl ", 7), "-V: version");
 }
 
+/* The commands that go to vsmd: parsed here, refused before any socket. */
+static void test_vsmd_commands(void)
+{
+	setenv("VSMD_SOCKET", "/nonexistent/vsmd.sock", 1);
+	ok(run("show running-config") == EXIT_FAIL &&
+	   strstr(err, "cannot reach vsmd at /nonexistent/vsmd.sock") &&
+	   strstr(err, "is vsmd running?") && fake.calls == 0,
+	   "show running-config without vsmd: exit 2, says where it looked");
+	ok(run("sh port-profile bogus") == EXIT_USAGE &&
+	   strstr(err, "show port-profile option"),
+	   "show port-profile bogus: a usage error, no socket");
+	ok(run("copy running-config") == EXIT_USAGE &&
+	   strstr(err, "missing destination"),
+	   "copy without a destination: a usage error");
+	ok(run("configure /nonexistent/file") == EXIT_USAGE &&
+	   strstr(err, "/nonexistent/file"), "configure of a missing file");
+	ok(run("configure a b") == EXIT_USAGE, "configure takes one file");
+	unsetenv("VSMD_SOCKET");
+}
+
 int main(void)
 {
 	tap_init();
@@ -508,5 +528,6 @@ int main(void)
 	test_mac();
 	test_monitor();
 	test_bad_input();
+	test_vsmd_commands();
 	return tap_exit();
 }

@@ -306,7 +306,8 @@ static void test_port_reply(void)
 	mnl_attr_put_u32(nlh, VEM_A_PORT_OWN, VEM_CFG_ACCESS_VLAN);
 	mnl_attr_put_strz(nlh, VEM_A_PORT_PROFILE, "web-tier");
 	ok(!msg_parse_port(nlh, &p) && p.has == PORT_HAS_PROFILE &&
-	   !strcmp(p.profile, "web-tier"), "port reply: its profile's name");
+	   !strcmp(p.profile, "web-tier") && p.own == VEM_CFG_ACCESS_VLAN,
+	   "port reply: its profile's name and what it sets itself");
 
 	nlh = reply(buf, VEM_CMD_PORT_GET);
 	mnl_attr_put_u8(nlh, VEM_A_PORT_TYPE, VEM_PORT_VETH);
@@ -589,6 +590,96 @@ static void test_family(void)
 	   errno == EBADMSG, "family: missing id refused");
 }
 
+static void test_profiles(void)
+{
+	struct profile_info pp = {
+		.has = PROFILE_HAS_TYPE | PROFILE_HAS_MODE |
+		       PROFILE_HAS_ACCESS_VLAN | PROFILE_HAS_NATIVE_VLAN |
+		       PROFILE_HAS_TRUNK_VLANS | PROFILE_HAS_SHUTDOWN |
+		       PROFILE_HAS_MAX_PORTS | PROFILE_HAS_ENABLED,
+		.name = "web",
+		.type = VEM_PORT_VETH,
+		.mode = VEM_PORT_MODE_ACCESS,
+		.access_vlan = 10,
+		.native_vlan = 0,
+		.max_ports = 64,
+		.enabled = true,
+	};
+	struct port_info port = { .ref = { VEM_PORT_VETH, 3 } };
+	struct profile_info out;
+	struct nlmsghdr *nlh;
+	const struct nlattr *a;
+
+	vlan_bitmap_set(pp.trunk_vlans, 20);
+	nlh = msg_start(buf, FAMILY, VEM_CMD_PROFILE_NEW, NLM_F_ACK);
+	msg_put_profile(nlh, &pp);
+	a = find(nlh, VEM_A_PROFILE_NAME);
+	ok(a && !strcmp(mnl_attr_get_str(a), "web") && count(nlh) == 9 &&
+	   has(nlh, VEM_A_PROFILE_TRUNK_VLANS, VEM_VLAN_BITMAP_LEN) &&
+	   mnl_attr_get_u32(find(nlh, VEM_A_PROFILE_MAX_PORTS)) == 64 &&
+	   mnl_attr_get_u16(find(nlh, VEM_A_PROFILE_ACCESS_VLAN)) == 10,
+	   "PROFILE_NEW: the name and every attribute asked");
+	pp.has = 0;
+	nlh = msg_start(buf, FAMILY, VEM_CMD_PROFILE_DEL, NLM_F_ACK);
+	msg_put_profile(nlh, &pp);
+	ok(count(nlh) == 1, "PROFILE_DEL: the name only");
+
+	/* The reply, as the kernel fills it: every attribute. */
+	nlh = reply(buf, VEM_CMD_PROFILE_GET);
+	mnl_attr_put_strz(nlh, VEM_A_PROFILE_NAME, "web");
+	mnl_attr_put_u8(nlh, VEM_A_PROFILE_TYPE, VEM_PORT_UPLINK);
+	mnl_attr_put_u8(nlh, VEM_A_PROFILE_MODE, VEM_PORT_MODE_TRUNK);
+	mnl_attr_put_u16(nlh, VEM_A_PROFILE_ACCESS_VLAN, 1);
+	mnl_attr_put_u16(nlh, VEM_A_PROFILE_NATIVE_VLAN, 7);
+	mnl_attr_put(nlh, VEM_A_PROFILE_TRUNK_VLANS, VEM_VLAN_BITMAP_LEN,
+		     pp.trunk_vlans);
+	mnl_attr_put_u8(nlh, VEM_A_PROFILE_SHUTDOWN, 1);
+	mnl_attr_put_u32(nlh, VEM_A_PROFILE_MAX_PORTS, 1024);
+	mnl_attr_put_u8(nlh, VEM_A_PROFILE_ENABLED, 0);
+	mnl_attr_put_u32(nlh, VEM_A_PROFILE_PORT_COUNT, 5);
+	ok(!msg_parse_profile(nlh, &out) && !strcmp(out.name, "web") &&
+	   out.type == VEM_PORT_UPLINK && out.mode == VEM_PORT_MODE_TRUNK &&
+	   out.native_vlan == 7 && vlan_bitmap_test(out.trunk_vlans, 20) &&
+	   out.shutdown && out.max_ports == 1024 && !out.enabled &&
+	   out.port_count == 5 && out.has == (PROFILE_HAS_TYPE |
+	   PROFILE_HAS_MODE | PROFILE_HAS_ACCESS_VLAN |
+	   PROFILE_HAS_NATIVE_VLAN | PROFILE_HAS_TRUNK_VLANS |
+	   PROFILE_HAS_SHUTDOWN | PROFILE_HAS_MAX_PORTS |
+	   PROFILE_HAS_ENABLED | PROFILE_HAS_PORT_COUNT),
+	   "profile reply: every attribute read");
+
+	nlh = reply(buf, VEM_CMD_PROFILE_GET);
+	mnl_attr_put_u8(nlh, VEM_A_PROFILE_TYPE, VEM_PORT_UPLINK);
+	ok(msg_parse_profile(nlh, &out) && errno == EBADMSG,
+	   "profile reply without a name: refused");
+	nlh = reply(buf, VEM_CMD_PROFILE_GET);
+	mnl_attr_put_strz(nlh, VEM_A_PROFILE_NAME, "web");
+	mnl_attr_put_u16(nlh, VEM_A_PROFILE_MAX_PORTS, 5);
+	ok(msg_parse_profile(nlh, &out) && errno == EBADMSG,
+	   "profile reply: a u16 max-ports refused");
+
+	/* A port bound to a profile, with items cleared. */
+	port.has = PORT_HAS_PROFILE | PORT_HAS_CLEAR | PORT_HAS_ACCESS_VLAN;
+	strcpy(port.profile, "web");
+	port.clear = VEM_CFG_MODE | VEM_CFG_SHUTDOWN;
+	port.access_vlan = 20;
+	nlh = msg_start(buf, FAMILY, VEM_CMD_PORT_SET, NLM_F_ACK);
+	msg_put_port(nlh, &port);
+	a = find(nlh, VEM_A_PORT_PROFILE);
+	ok(a && !strcmp(mnl_attr_get_str(a), "web") &&
+	   mnl_attr_get_u32(find(nlh, VEM_A_PORT_CLEAR)) ==
+	   (VEM_CFG_MODE | VEM_CFG_SHUTDOWN) && count(nlh) == 5,
+	   "PORT_SET: profile, clear and the port's own item");
+	port.profile[0] = '\0';
+	port.has = PORT_HAS_PROFILE;
+	nlh = msg_start(buf, FAMILY, VEM_CMD_PORT_SET, NLM_F_ACK);
+	msg_put_port(nlh, &port);
+	a = find(nlh, VEM_A_PORT_PROFILE);
+	ok(a && mnl_attr_get_payload_len(a) == 1, "PORT_SET: \"\" unbinds");
+	ok(!strcmp(msg_attr_name(VEM_CMD_PROFILE_SET, VEM_A_PROFILE_MAX_PORTS),
+		   "VEM_A_PROFILE_MAX_PORTS"), "profile attributes have names");
+}
+
 int main(void)
 {
 	tap_init();
@@ -598,5 +689,6 @@ int main(void)
 	test_events();
 	test_extack();
 	test_family();
+	test_profiles();
 	return tap_exit();
 }

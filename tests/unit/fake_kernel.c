@@ -1,0 +1,389 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fake_kernel.c - vsmd's data plane operations over an in-memory kernel
+ * that enforces vem.ko's rules, for the unit tests of vsmd.
+ */
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fake_kernel.h"
+#include "parse.h"
+
+void fake_kernel_reset(struct fake_kernel *fk)
+{
+	memset(fk, 0, sizeof(*fk));
+	fk->next_counter = 1000;
+}
+
+struct fake_port *fake_kernel_port(struct fake_kernel *fk, uint8_t type,
+				   uint32_t id)
+{
+	size_t i;
+
+	for (i = 0; i < fk->nports; i++)
+		if (fk->ports[i].p.ref.type == type &&
+		    fk->ports[i].p.ref.id == id)
+			return &fk->ports[i];
+	return NULL;
+}
+
+struct profile_info *fake_kernel_profile(struct fake_kernel *fk,
+					 const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < fk->nprofiles; i++)
+		if (!strcmp(fk->profiles[i].name, name))
+			return &fk->profiles[i];
+	return NULL;
+}
+
+static uint32_t bound(struct fake_kernel *fk, const char *name)
+{
+	uint32_t n = 0;
+	size_t i;
+
+	for (i = 0; i < fk->nports; i++)
+		if (!strcmp(fk->ports[i].p.profile, name))
+			n++;
+	return n;
+}
+
+static void defaults(uint8_t type, struct port_info *p)
+{
+	unsigned int vid;
+
+	p->mode = type == VEM_PORT_UPLINK ? VEM_PORT_MODE_TRUNK :
+					    VEM_PORT_MODE_ACCESS;
+	p->access_vlan = 1;
+	p->native_vlan = 1;
+	memset(p->trunk_vlans, 0, sizeof(p->trunk_vlans));
+	for (vid = 1; vid <= VEM_VLAN_MAX; vid++)
+		vlan_bitmap_set(p->trunk_vlans, vid);
+	p->shutdown = false;
+}
+
+void fake_kernel_view(struct fake_kernel *fk, const struct fake_port *fp,
+		      struct port_info *out)
+{
+	const struct port_info *p = &fp->p;
+	const struct profile_info *pp = fake_kernel_profile(fk, p->profile);
+	struct port_info base;
+
+	memset(&base, 0, sizeof(base));
+	defaults(p->ref.type, &base);
+	if (pp) {
+		base.mode = pp->mode;
+		base.access_vlan = pp->access_vlan;
+		base.native_vlan = pp->native_vlan;
+		memcpy(base.trunk_vlans, pp->trunk_vlans,
+		       sizeof(base.trunk_vlans));
+		base.shutdown = pp->shutdown;
+	}
+	*out = *p;
+	out->has = PORT_HAS_IFINDEX | PORT_HAS_MODE | PORT_HAS_ACCESS_VLAN |
+		   PORT_HAS_NATIVE_VLAN | PORT_HAS_TRUNK_VLANS |
+		   PORT_HAS_SHUTDOWN | PORT_HAS_PROFILE | PORT_HAS_STATS;
+	out->clear = 0;
+	if (!(p->own & VEM_CFG_MODE))
+		out->mode = base.mode;
+	if (!(p->own & VEM_CFG_ACCESS_VLAN))
+		out->access_vlan = base.access_vlan;
+	if (!(p->own & VEM_CFG_NATIVE_VLAN))
+		out->native_vlan = base.native_vlan;
+	if (!(p->own & VEM_CFG_TRUNK_VLANS))
+		memcpy(out->trunk_vlans, base.trunk_vlans,
+		       sizeof(out->trunk_vlans));
+	if (!(p->own & VEM_CFG_SHUTDOWN))
+		out->shutdown = base.shutdown;
+	out->stats[VEM_A_STATS_RX_UCAST_PKTS] = fp->counter;
+}
+
+static struct fake_kernel *fk_of(struct vsmd_kernel *k)
+{
+	return k->priv;
+}
+
+/* Log the operation; non-zero if the test asked it to fail. */
+static int op(struct fake_kernel *fk, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int op(struct fake_kernel *fk, const char *fmt, ...)
+{
+	char line[128];
+	size_t len = strlen(fk->log);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	snprintf(fk->log + len, sizeof(fk->log) - len, "%s\n", line);
+	fk->why[0] = '\0';
+	if (fk->fail_op && !strncmp(line, fk->fail_op, strlen(fk->fail_op))) {
+		fk->fail_op = NULL;
+		snprintf(fk->why, sizeof(fk->why), "injected failure");
+		return -fk->fail_errno;
+	}
+	return 0;
+}
+
+static int refuse(struct fake_kernel *fk, int err, const char *why)
+{
+	snprintf(fk->why, sizeof(fk->why), "%s", why);
+	return -err;
+}
+
+static int fk_open(struct vsmd_kernel *k)
+{
+	struct fake_kernel *fk = fk_of(k);
+
+	if (fk->no_switch) {
+		fk->no_switch = false;
+		fk->switch_created = true;
+	}
+	return 0;
+}
+
+static int fk_list(struct vsmd_kernel *k, struct vsmd_kstate *ks)
+{
+	struct fake_kernel *fk = fk_of(k);
+	size_t i;
+
+	ks->profiles = calloc(fk->nprofiles + 1, sizeof(*ks->profiles));
+	ks->ports = calloc(fk->nports + 1, sizeof(*ks->ports));
+	for (i = 0; i < fk->nprofiles; i++) {
+		ks->profiles[i] = fk->profiles[i];
+		ks->profiles[i].has |= PROFILE_HAS_PORT_COUNT;
+		ks->profiles[i].port_count = bound(fk, fk->profiles[i].name);
+	}
+	ks->nprofiles = fk->nprofiles;
+	for (i = 0; i < fk->nports; i++)
+		fake_kernel_view(fk, &fk->ports[i], &ks->ports[i]);
+	ks->nports = fk->nports;
+	return 0;
+}
+
+static int fk_push_profile(struct vsmd_kernel *k, const struct profile_info *pp,
+			   bool create)
+{
+	struct fake_kernel *fk = fk_of(k);
+	struct profile_info *cur = fake_kernel_profile(fk, pp->name);
+	uint32_t n = bound(fk, pp->name);
+	int ret;
+
+	ret = op(fk, "profile_%s %s", create ? "new" : "set", pp->name);
+	if (ret)
+		return ret;
+	if (create) {
+		if (cur)
+			return refuse(fk, EEXIST, "exists");
+		if (fk->nprofiles == FAKE_MAX)
+			return refuse(fk, ENOSPC, "full");
+		cur = &fk->profiles[fk->nprofiles++];
+		memset(cur, 0, sizeof(*cur));
+		snprintf(cur->name, sizeof(cur->name), "%s", pp->name);
+		cur->type = VEM_PORT_VETH;
+		{
+			struct port_info def;
+
+			defaults(VEM_PORT_VETH, &def);
+			cur->mode = def.mode;
+			cur->access_vlan = def.access_vlan;
+			cur->native_vlan = def.native_vlan;
+			memcpy(cur->trunk_vlans, def.trunk_vlans,
+			       sizeof(cur->trunk_vlans));
+		}
+		cur->max_ports = VEM_PROFILE_PORTS_DEFAULT;
+		cur->enabled = true;
+		cur->has = PROFILE_HAS_TYPE | PROFILE_HAS_MODE |
+			   PROFILE_HAS_ACCESS_VLAN | PROFILE_HAS_NATIVE_VLAN |
+			   PROFILE_HAS_TRUNK_VLANS | PROFILE_HAS_SHUTDOWN |
+			   PROFILE_HAS_MAX_PORTS | PROFILE_HAS_ENABLED;
+	} else {
+		if (!cur)
+			return refuse(fk, ENOENT, "no such profile");
+		if ((pp->has & PROFILE_HAS_TYPE) && pp->type != cur->type)
+			return refuse(fk, EINVAL, "cannot change the type");
+		if ((pp->has & PROFILE_HAS_MAX_PORTS) && pp->max_ports < n)
+			return refuse(fk, EBUSY, "max-ports below the ports bound");
+		if ((pp->has & PROFILE_HAS_ENABLED) && !pp->enabled && n)
+			return refuse(fk, EBUSY, "profile in use");
+	}
+	if (pp->has & PROFILE_HAS_TYPE)
+		cur->type = pp->type;
+	if (pp->has & PROFILE_HAS_MODE)
+		cur->mode = pp->mode;
+	if (pp->has & PROFILE_HAS_ACCESS_VLAN)
+		cur->access_vlan = pp->access_vlan;
+	if (pp->has & PROFILE_HAS_NATIVE_VLAN)
+		cur->native_vlan = pp->native_vlan;
+	if (pp->has & PROFILE_HAS_TRUNK_VLANS)
+		memcpy(cur->trunk_vlans, pp->trunk_vlans,
+		       sizeof(cur->trunk_vlans));
+	if (pp->has & PROFILE_HAS_SHUTDOWN)
+		cur->shutdown = pp->shutdown;
+	if (pp->has & PROFILE_HAS_MAX_PORTS)
+		cur->max_ports = pp->max_ports;
+	if (pp->has & PROFILE_HAS_ENABLED)
+		cur->enabled = pp->enabled;
+	return 0;
+}
+
+static int fk_delete_profile(struct vsmd_kernel *k, const char *name)
+{
+	struct fake_kernel *fk = fk_of(k);
+	struct profile_info *cur = fake_kernel_profile(fk, name);
+	int ret;
+
+	ret = op(fk, "profile_del %s", name);
+	if (ret)
+		return ret;
+	if (!cur)
+		return refuse(fk, ENOENT, "no such profile");
+	if (bound(fk, name))
+		return refuse(fk, EBUSY, "profile in use");
+	*cur = fk->profiles[--fk->nprofiles];
+	return 0;
+}
+
+static void port_name(const struct port_ref *ref, char *buf)
+{
+	port_format(ref, PORT_FMT_SHORT, buf, PORT_STRLEN);
+}
+
+static int fk_push_interface(struct vsmd_kernel *k,
+			     const struct port_info *port, bool create)
+{
+	struct fake_kernel *fk = fk_of(k);
+	struct fake_port *fp = fake_kernel_port(fk, port->ref.type,
+						port->ref.id);
+	const struct profile_info *pp = NULL;
+	char name[PORT_STRLEN];
+	struct port_info next, def;
+	int ret;
+
+	port_name(&port->ref, name);
+	ret = op(fk, "port_%s %s", create ? "new" : "set", name);
+	if (ret)
+		return ret;
+	if (create && fp)
+		return refuse(fk, EEXIST, "exists");
+	if (!create && !fp)
+		return refuse(fk, ENOENT, "no such port");
+	if (create && (port->has & PORT_HAS_CLEAR))
+		return refuse(fk, EINVAL, "CLEAR in PORT_NEW");
+	if (create) {
+		if (fk->nports == FAKE_MAX)
+			return refuse(fk, ENOSPC, "full");
+		memset(&next, 0, sizeof(next));
+		next.ref = port->ref;
+		defaults(port->ref.type, &next);
+	} else {
+		next = fp->p;
+	}
+	memset(&def, 0, sizeof(def));
+	defaults(port->ref.type, &def);
+	if (port->has & PORT_HAS_CLEAR) {
+		if (port->clear & VEM_CFG_MODE)
+			next.mode = def.mode;
+		if (port->clear & VEM_CFG_ACCESS_VLAN)
+			next.access_vlan = def.access_vlan;
+		if (port->clear & VEM_CFG_NATIVE_VLAN)
+			next.native_vlan = def.native_vlan;
+		if (port->clear & VEM_CFG_TRUNK_VLANS)
+			memcpy(next.trunk_vlans, def.trunk_vlans,
+			       sizeof(def.trunk_vlans));
+		if (port->clear & VEM_CFG_SHUTDOWN)
+			next.shutdown = def.shutdown;
+		next.own &= ~port->clear;
+	}
+	if (port->has & PORT_HAS_MODE) {
+		next.mode = port->mode;
+		next.own |= VEM_CFG_MODE;
+	}
+	if (port->has & PORT_HAS_ACCESS_VLAN) {
+		next.access_vlan = port->access_vlan;
+		next.own |= VEM_CFG_ACCESS_VLAN;
+	}
+	if (port->has & PORT_HAS_NATIVE_VLAN) {
+		next.native_vlan = port->native_vlan;
+		next.own |= VEM_CFG_NATIVE_VLAN;
+	}
+	if (port->has & PORT_HAS_TRUNK_VLANS) {
+		memcpy(next.trunk_vlans, port->trunk_vlans,
+		       sizeof(next.trunk_vlans));
+		next.own |= VEM_CFG_TRUNK_VLANS;
+	}
+	if (port->has & PORT_HAS_SHUTDOWN) {
+		next.shutdown = port->shutdown;
+		next.own |= VEM_CFG_SHUTDOWN;
+	}
+	if (port->has & PORT_HAS_PROFILE) {
+		snprintf(next.profile, sizeof(next.profile), "%s",
+			 port->profile);
+		if (port->profile[0]) {
+			pp = fake_kernel_profile(fk, port->profile);
+			if (!pp)
+				return refuse(fk, ENOENT, "No such port profile");
+			if (pp->type != port->ref.type)
+				return refuse(fk, EINVAL, "profile of another type");
+			if (!pp->enabled)
+				return refuse(fk, EINVAL, "profile disabled");
+			if ((!fp || strcmp(fp->p.profile, pp->name)) &&
+			    bound(fk, pp->name) >= pp->max_ports)
+				return refuse(fk, ENOSPC, "profile full");
+		}
+	}
+	if (port->ref.type == VEM_PORT_UPLINK &&
+	    next.mode == VEM_PORT_MODE_ACCESS && (next.own & VEM_CFG_MODE))
+		return refuse(fk, EINVAL, "an uplink is a trunk");
+	if (create) {
+		fp = &fk->ports[fk->nports++];
+		fp->counter = fk->next_counter++;
+	}
+	fp->p = next;
+	return 0;
+}
+
+static int fk_delete_interface(struct vsmd_kernel *k,
+			       const struct port_ref *ref)
+{
+	struct fake_kernel *fk = fk_of(k);
+	struct fake_port *fp = fake_kernel_port(fk, ref->type, ref->id);
+	char name[PORT_STRLEN];
+	int ret;
+
+	port_name(ref, name);
+	ret = op(fk, "port_del %s", name);
+	if (ret)
+		return ret;
+	if (!fp)
+		return refuse(fk, ENOENT, "no such port");
+	*fp = fk->ports[--fk->nports];
+	return 0;
+}
+
+static const char *fk_strerror(struct vsmd_kernel *k)
+{
+	return fk_of(k)->why;
+}
+
+static void fk_close(struct vsmd_kernel *k)
+{
+	(void)k;
+}
+
+const struct vsmd_kernel_ops fake_kernel_ops = {
+	.open			= fk_open,
+	.list_kernel_state	= fk_list,
+	.push_profile		= fk_push_profile,
+	.delete_profile		= fk_delete_profile,
+	.push_interface		= fk_push_interface,
+	.delete_interface	= fk_delete_interface,
+	.strerror		= fk_strerror,
+	.close			= fk_close,
+};

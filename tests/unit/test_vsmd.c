@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * test_vsmd.c - vsmd's request path whole (vsmd_serve.c, vsmd_show.c)
+ * over the fake kernel and a file store in a temporary directory: start
+ * (load, reconcile, refuse a corrupt startup-config), configure (all or
+ * nothing, kernel included), show running-config and port-profile in text
+ * and JSON, copy running-config startup-config.
+ */
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "fake_kernel.h"
+#include "parse.h"
+#include "store.h"
+#include "vsmd_proto.h"
+#include "vsmd_serve.h"
+#include "vsmd_sync.h"
+#include "tap.h"
+
+static struct fake_kernel fk;
+static struct vsmd_kernel k = { &fake_kernel_ops, &fk };
+static char dir[256], path[PATH_MAX];
+
+/* The reply to one request: error, line, and the body NUL-terminated. */
+struct answer {
+	int error;
+	unsigned int line;
+	char *body;
+};
+
+static struct answer ask(struct vsmd *d, const char *cmd, bool json,
+			 const char *body)
+{
+	struct answer a = { EPROTO, 0, NULL };
+	char buf[256], *argv[16], *w, *save, *frame, *rframe;
+	size_t len, rlen;
+	struct vsmd_req req;
+	struct vsmd_reply rep;
+	int argc = 0;
+
+	memset(&req, 0, sizeof(req));
+	snprintf(buf, sizeof(buf), "%s", cmd);
+	for (w = strtok_r(buf, " ", &save); w; w = strtok_r(NULL, " ", &save))
+		argv[argc++] = w;
+	if (vsmd_req_parse(argc, argv, &req))
+		return a;
+	req.json = json;
+	req.body = body;
+	req.body_len = body ? strlen(body) : 0;
+	if (vsmd_req_encode(&req, &frame, &len))
+		return a;
+	if (!vsmd_handle(d, frame + VSMD_HDR_LEN, len - VSMD_HDR_LEN, &rframe,
+			 &rlen) &&
+	    !vsmd_reply_decode(rframe + VSMD_HDR_LEN, rlen - VSMD_HDR_LEN,
+			       &rep)) {
+		a.error = rep.error;
+		a.line = rep.line;
+		a.body = strndup(rep.body, rep.body_len);
+		free(rframe);
+	}
+	free(frame);
+	return a;
+}
+
+static void write_file(const char *p, const char *text)
+{
+	FILE *f = fopen(p, "w");
+
+	fputs(text, f);
+	fclose(f);
+}
+
+static char *read_file(const char *p)
+{
+	static char buf[8192];
+	FILE *f = fopen(p, "r");
+	size_t n;
+
+	if (!f)
+		return NULL;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static void test_start_corrupt(void)
+{
+	struct store st;
+	struct vsmd d = { .store = &st, .kernel = &k };
+	char err[VSMD_ERR_LEN];
+
+	write_file(path, "port-profile type vethernet a\n  state enabled\nbogus line\n");
+	fake_kernel_reset(&fk);
+	config_init(&d.running);
+	store_open(&st, &store_file_ops, path);
+	ok(vsmd_start(&d, err, sizeof(err)) == -EINVAL && strstr(err, "line 3"),
+	   "a corrupt startup-config: refused, with its line");
+	ok(!fk.log[0] && !fk.nprofiles, "and the kernel is not touched");
+	ok(strstr(read_file(path), "bogus line") != NULL,
+	   "and the file is not wiped");
+	store_close(&st);
+	config_free(&d.running);
+	unlink(path);
+}
+
+static void test_start_reconcile(void)
+{
+	struct store st;
+	struct vsmd d = { .store = &st, .kernel = &k };
+	char err[VSMD_ERR_LEN];
+	struct profile_info *pp;
+
+	write_file(path, "port-profile type vethernet web\n  switchport access vlan 10\n  state enabled\n"
+			 "interface vethernet 1\n  inherit port-profile web\n");
+	fake_kernel_reset(&fk);
+	/* Left by an earlier vsmd: web with another VLAN, and a stale one. */
+	pp = &fk.profiles[fk.nprofiles++];
+	strcpy(pp->name, "web");
+	pp->type = VEM_PORT_VETH;
+	pp->mode = VEM_PORT_MODE_ACCESS;
+	pp->access_vlan = 11;
+	pp->native_vlan = 1;
+	pp->max_ports = 32;
+	pp->enabled = true;
+	pp = &fk.profiles[fk.nprofiles++];
+	strcpy(pp->name, "old");
+	pp->type = VEM_PORT_VETH;
+	config_init(&d.running);
+	store_open(&st, &store_file_ops, path);
+	ok(!vsmd_start(&d, err, sizeof(err)), "start: load and reconcile");
+	ok(fake_kernel_profile(&fk, "web")->access_vlan == 10 &&
+	   !fake_kernel_profile(&fk, "old") &&
+	   fake_kernel_port(&fk, VEM_PORT_VETH, 1),
+	   "the kernel follows the startup-config");
+	store_close(&st);
+	config_free(&d.running);
+}
+
+static void test_requests(void)
+{
+	struct store st;
+	struct vsmd d = { .store = &st, .kernel = &k };
+	char err[VSMD_ERR_LEN];
+	struct answer a;
+
+	unlink(path);
+	fake_kernel_reset(&fk);
+	config_init(&d.running);
+	store_open(&st, &store_file_ops, path);
+	ok(!vsmd_start(&d, err, sizeof(err)), "start without a startup-config");
+
+	a = ask(&d, "configure", false,
+		"vlan 10\n"
+		"port-profile type vethernet web\n"
+		"  switchport access vlan 10\n"
+		"  max-ports 2\n"
+		"  state enabled\n"
+		"interface vethernet 1\n"
+		"  inherit port-profile web\n");
+	ok(!a.error && !strcmp(a.body, ""), "configure: ok");
+	free(a.body);
+	ok(fake_kernel_profile(&fk, "web") && fake_kernel_port(&fk, VEM_PORT_VETH, 1),
+	   "pushed to the kernel");
+
+	a = ask(&d, "configure", false,
+		"interface vethernet 2\n"
+		"  inherit port-profile web\n"
+		"  switchport mode trunky\n");
+	ok(a.error == EINVAL && a.line == 3 && strstr(a.body, "line 3"),
+	   "a bad batch: EINVAL at line 3");
+	free(a.body);
+	ok(!fake_kernel_port(&fk, VEM_PORT_VETH, 2) &&
+	   !config_iface_find(&d.running, &(struct port_ref){ VEM_PORT_VETH, 2 }),
+	   "nothing of it applied");
+
+	fk.fail_op = "port_new Veth2";
+	fk.fail_errno = ENOSPC;
+	a = ask(&d, "configure", false,
+		"port-profile type vethernet db\n  state enabled\n"
+		"interface vethernet 2\n  inherit port-profile web\n");
+	ok(a.error == ENOSPC && strstr(a.body, "create interface vethernet 2") &&
+	   strstr(a.body, "configuration unchanged"),
+	   "a kernel refusal: the error, and the configuration unchanged");
+	if (a.body && !strstr(a.body, "unchanged"))
+		diag("%s", a.body);
+	free(a.body);
+	ok(!fake_kernel_profile(&fk, "db") && !config_profile_find(&d.running, "db"),
+	   "the kernel was taken back (profile db created then removed)");
+
+	a = ask(&d, "show running-config", false, NULL);
+	ok(!a.error && strstr(a.body, "port-profile type vethernet web\n") &&
+	   strstr(a.body, "interface vethernet 1\n"), "show running-config");
+	free(a.body);
+	a = ask(&d, "show running-config port-profile nope", false, NULL);
+	ok(a.error == ENOENT && strstr(a.body, "no port-profile nope"),
+	   "show running-config of a missing profile: ENOENT");
+	free(a.body);
+	a = ask(&d, "show running-config interface vethernet 1", true, NULL);
+	ok(!a.error && strstr(a.body, "\"interfaces\":[{\"name\":\"vethernet1\"") &&
+	   strstr(a.body, "\"port_profiles\":[]"),
+	   "show running-config interface, JSON: only that interface");
+	if (a.body && a.error == 0 && !strstr(a.body, "vethernet1"))
+		diag("%s", a.body);
+	free(a.body);
+
+	a = ask(&d, "show port-profile name web", false, NULL);
+	ok(!a.error && strstr(a.body, "port-profile web\n") &&
+	   strstr(a.body, " max-ports: 2 (1 used)\n") &&
+	   strstr(a.body, " evaluated config attributes:\n  switchport mode access\n") &&
+	   strstr(a.body, " assigned interfaces:\n  Vethernet1\n"),
+	   "show port-profile name web: own, evaluated, interfaces, max-ports use");
+	if (a.body && !strstr(a.body, "Vethernet1"))
+		diag("%s", a.body);
+	free(a.body);
+	a = ask(&d, "show port-profile brief", false, NULL);
+	ok(!a.error && strstr(a.body, "web") && strstr(a.body, "1/2"),
+	   "show port-profile brief");
+	free(a.body);
+	a = ask(&d, "show port-profile", true, NULL);
+	ok(!a.error && a.body[0] == '[' &&
+	   strstr(a.body, "\"interfaces\":[\"vethernet1\"]") &&
+	   strstr(a.body, "\"ports_used\":1"),
+	   "show port-profile, JSON");
+	free(a.body);
+
+	ok(!read_file(path), "no startup-config before copy");
+	a = ask(&d, "copy running-config startup-config", false, NULL);
+	ok(!a.error && read_file(path) &&
+	   strstr(read_file(path), "port-profile type vethernet web\n"),
+	   "copy running-config startup-config writes it");
+	free(a.body);
+
+	a = ask(&d, "show port-profile name nope", false, NULL);
+	ok(a.error == ENOENT, "show port-profile name of a missing one: ENOENT");
+	free(a.body);
+	{
+		char *frame, *body;
+		size_t flen;
+		struct vsmd_reply rep;
+
+		ok(!vsmd_handle(&d, "garbage", 7, &frame, &flen) &&
+		   !vsmd_reply_decode(frame + VSMD_HDR_LEN, flen - VSMD_HDR_LEN,
+				      &rep) && rep.error == EPROTO,
+		   "garbage: EPROTO, and vsmd goes on");
+		body = strndup(rep.body, rep.body_len);
+		ok(strstr(body, "bad request") != NULL, "the reply says why");
+		free(body);
+		free(frame);
+	}
+	store_close(&st);
+	config_free(&d.running);
+}
+
+int main(void)
+{
+	char cmd[PATH_MAX + 16];
+
+	tap_init();
+	snprintf(dir, sizeof(dir), "%s/test_vsmd.XXXXXX",
+		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (!mkdtemp(dir))
+		return 1;
+	snprintf(path, sizeof(path), "%s/startup-config", dir);
+	test_start_corrupt();
+	test_start_reconcile();
+	test_requests();
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	if (system(cmd))
+		diag("cannot remove %s", dir);
+	return tap_exit();
+}

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vsmd_kernel.c - vsmd's data plane operations over generic netlink: a
+ * thin layer over the IPC functions of nl.c, which vsmctl uses too.
+ */
+
+#include <errno.h>
+#include <stdlib.h>
+
+#include "nl.h"
+#include "vsmd_kernel.h"
+
+static int nl_ret(int ret)
+{
+	return ret ? -(errno ? errno : EIO) : 0;
+}
+
+/*
+ * vsmd configures the switch of its namespace; it creates one with the
+ * defaults if there is none, so that a fresh host comes up configured.
+ */
+static int knl_open(struct vsmd_kernel *k)
+{
+	struct switch_info sw = { .has = 0 };
+
+	(void)k;
+	if (!ipc_switch_get(&sw))
+		return 0;
+	if (errno != ENODEV)
+		return -errno;
+	return nl_ret(ipc_switch_new(&sw));
+}
+
+static int knl_list(struct vsmd_kernel *k, struct vsmd_kstate *ks)
+{
+	(void)k;
+	ks->profiles = NULL;
+	ks->ports = NULL;
+	if (ipc_profile_list(&ks->profiles, &ks->nprofiles))
+		return nl_ret(-1);
+	if (ipc_port_list(&ks->ports, &ks->nports)) {
+		int ret = nl_ret(-1);
+
+		vsmd_kstate_free(ks);
+		return ret;
+	}
+	return 0;
+}
+
+static int knl_push_profile(struct vsmd_kernel *k,
+			    const struct profile_info *pp, bool create)
+{
+	(void)k;
+	return nl_ret(create ? ipc_profile_new(pp) : ipc_profile_set(pp));
+}
+
+static int knl_delete_profile(struct vsmd_kernel *k, const char *name)
+{
+	(void)k;
+	return nl_ret(ipc_profile_del(name));
+}
+
+static int knl_push_interface(struct vsmd_kernel *k,
+			      const struct port_info *port, bool create)
+{
+	(void)k;
+	return nl_ret(create ? ipc_port_new(port) : ipc_port_set(port));
+}
+
+static int knl_delete_interface(struct vsmd_kernel *k,
+				const struct port_ref *ref)
+{
+	(void)k;
+	return nl_ret(ipc_port_del(ref));
+}
+
+static const char *knl_strerror(struct vsmd_kernel *k)
+{
+	(void)k;
+	return ipc_strerror();
+}
+
+static void knl_close(struct vsmd_kernel *k)
+{
+	(void)k;
+	ipc_close();
+}
+
+const struct vsmd_kernel_ops vsmd_kernel_netlink = {
+	.open			= knl_open,
+	.list_kernel_state	= knl_list,
+	.push_profile		= knl_push_profile,
+	.delete_profile		= knl_delete_profile,
+	.push_interface		= knl_push_interface,
+	.delete_interface	= knl_delete_interface,
+	.strerror		= knl_strerror,
+	.close			= knl_close,
+};

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * vsmd_kernel.h - what vsmd needs from the data plane, and nothing more:
+ * read its profiles and ports, push a profile or an interface, delete
+ * one. vsmd_kernel.c speaks generic netlink to vem.ko; the unit tests put
+ * an in-memory kernel behind the same operations (tests/unit/fake_kernel.c)
+ * so that vsmd's decisions are tested on any host.
+ *
+ * Every operation returns 0 or a negative errno; ops->strerror() says why
+ * the last one failed (the kernel's extended ack message when it has one).
+ */
+
+#ifndef VSMCTL_VSMD_KERNEL_H
+#define VSMCTL_VSMD_KERNEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model.h"
+
+/* What the kernel holds, or what vsmd wants it to hold. */
+struct vsmd_kstate {
+	struct profile_info *profiles;
+	size_t nprofiles;
+	struct port_info *ports;
+	size_t nports;
+};
+
+struct vsmd_kernel;
+
+struct vsmd_kernel_ops {
+	/* Make sure there is a switch to configure (create it if not). */
+	int (*open)(struct vsmd_kernel *k);
+	int (*list_kernel_state)(struct vsmd_kernel *k, struct vsmd_kstate *ks);
+	/* create: PROFILE_NEW, else PROFILE_SET. The attributes in pp->has. */
+	int (*push_profile)(struct vsmd_kernel *k, const struct profile_info *pp,
+			    bool create);
+	int (*delete_profile)(struct vsmd_kernel *k, const char *name);
+	/* create: PORT_NEW (unbound), else PORT_SET. port->has says what. */
+	int (*push_interface)(struct vsmd_kernel *k,
+			      const struct port_info *port, bool create);
+	int (*delete_interface)(struct vsmd_kernel *k,
+				const struct port_ref *ref);
+	const char *(*strerror)(struct vsmd_kernel *k);
+	void (*close)(struct vsmd_kernel *k);
+};
+
+struct vsmd_kernel {
+	const struct vsmd_kernel_ops *ops;
+	void *priv;
+};
+
+/* vem.ko over generic netlink (nl.c). */
+extern const struct vsmd_kernel_ops vsmd_kernel_netlink;
+
+/* vsmd_sync.c */
+void vsmd_kstate_free(struct vsmd_kstate *ks);
+
+#endif /* VSMCTL_VSMD_KERNEL_H */

@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vsmd_show.c - show running-config and show port-profile, from the model.
+ *
+ * "show port-profile name web" shows, as the Nexus 1000V does, what the
+ * profile sets itself (config attributes), what it ends up with once
+ * inheritance is resolved (evaluated config attributes), the interfaces
+ * that inherit it and how many of its max-ports they use.
+ */
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+#include "vsmd_show.h"
+
+/* A model holding only what the filter selects, for JSON. */
+static int filtered(const struct config *cfg,
+		    const struct config_filter *filter, struct config *out)
+{
+	size_t i;
+
+	config_init(out);
+	if (config_clone(out, cfg))
+		return -ENOMEM;
+	if (filter->show == CONFIG_SHOW_ALL)
+		return 0;
+	while (out->vlans.n)
+		config_vlan_del(out, config_vlan_at(out, 0)->id);
+	for (i = out->profiles.n; i-- > 0; ) {
+		char name[CONFIG_NAME_MAX + 1];
+
+		/* A copy: the name goes with the profile. */
+		strcpy(name, config_profile_at(out, i)->name);
+
+		if (filter->show == CONFIG_SHOW_PROFILE &&
+		    !strcmp(name, filter->name))
+			continue;
+		if (filter->show == CONFIG_SHOW_PROFILES)
+			continue;
+		config_profile_del(out, name);
+	}
+	for (i = out->ifaces.n; i-- > 0; ) {
+		struct port_ref ref = config_iface_at(out, i)->ref;
+
+		if (filter->show == CONFIG_SHOW_IFACE &&
+		    ref.type == filter->ref.type && ref.id == filter->ref.id)
+			continue;
+		config_iface_del(out, &ref);
+	}
+	return 0;
+}
+
+int vsmd_show_running(FILE *f, const struct config *cfg,
+		      const struct config_filter *filter, bool json,
+		      bool pretty)
+{
+	struct config sub;
+	struct json j;
+	int ret;
+
+	if (!json)
+		return config_print(f, cfg, filter);
+	if (filter->show == CONFIG_SHOW_PROFILE &&
+	    !config_profile_find(cfg, filter->name))
+		return -ENOENT;
+	if (filter->show == CONFIG_SHOW_IFACE &&
+	    !config_iface_find(cfg, &filter->ref))
+		return -ENOENT;
+	ret = filtered(cfg, filter, &sub);
+	if (!ret) {
+		json_init(&j, f, pretty);
+		config_json(&j, &sub);
+	}
+	config_free(&sub);
+	return ret;
+}
+
+/* The interfaces that inherit pp (directly). */
+static size_t users(const struct config *cfg, const struct config_profile *pp,
+		    const struct config_iface **out)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < cfg->ifaces.n; i++) {
+		const struct config_iface *ifc = config_iface_at(cfg, i);
+
+		if (config_has(&ifc->a, CONFIG_ATTR_INHERIT) &&
+		    !strcmp(ifc->a.inherit, pp->name)) {
+			if (out)
+				out[n] = ifc;
+			n++;
+		}
+	}
+	return n;
+}
+
+/* The profiles that inherit pp. */
+static size_t children(const struct config *cfg,
+		       const struct config_profile *pp)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < cfg->profiles.n; i++) {
+		const struct config_profile *c = config_profile_at(cfg, i);
+
+		if (config_has(&c->a, CONFIG_ATTR_INHERIT) &&
+		    !strcmp(c->a.inherit, pp->name))
+			n++;
+	}
+	return n;
+}
+
+static unsigned int count_bits(unsigned int v)
+{
+	return __builtin_popcount(v);
+}
+
+/* The evaluated attributes as config lines. */
+static void print_eval(FILE *f, const struct config_eval *ev)
+{
+	char list[VLAN_LIST_STRLEN];
+
+	fprintf(f, "  switchport mode %s\n", config_mode_name(ev->mode));
+	if (ev->mode == VEM_PORT_MODE_ACCESS) {
+		fprintf(f, "  switchport access vlan %u\n", ev->access_vlan);
+	} else {
+		vlan_bitmap_format(ev->trunk_vlans, list, sizeof(list));
+		fprintf(f, "  switchport trunk allowed vlan %s\n", list);
+		if (ev->native_vlan)
+			fprintf(f, "  switchport trunk native vlan %u\n",
+				ev->native_vlan);
+		else
+			fputs("  switchport trunk native vlan none\n", f);
+	}
+	if (ev->type == VEM_PORT_VETH) {
+		fprintf(f, "  max-ports %u\n", ev->max_ports);
+		fprintf(f, "  port-binding %s\n",
+			config_binding_name(ev->binding));
+	}
+	fputs(ev->shutdown ? "  shutdown\n" : "  no shutdown\n", f);
+}
+
+static int show_one(FILE *f, const struct config *cfg,
+		    const struct config_profile *pp)
+{
+	const struct config_iface **ifcs;
+	struct config_eval ev;
+	char port[PORT_STRLEN];
+	size_t n, i;
+
+	n = users(cfg, pp, NULL);
+	ifcs = calloc(n ? n : 1, sizeof(*ifcs));
+	if (!ifcs)
+		return -ENOMEM;
+	users(cfg, pp, ifcs);
+	config_eval_profile(cfg, pp, &ev);
+	fprintf(f, "port-profile %s\n", pp->name);
+	fprintf(f, " type: %s\n", pp->type == VEM_PORT_VETH ? "Vethernet" :
+							    "Ethernet");
+	fprintf(f, " description: %s\n",
+		config_has(&pp->a, CONFIG_ATTR_DESCRIPTION) ?
+		pp->a.description : "");
+	fprintf(f, " status: %s\n", ev.state_enabled ? "enabled" : "disabled");
+	if (pp->type == VEM_PORT_VETH)
+		fprintf(f, " max-ports: %u (%zu used)\n", ev.max_ports, n);
+	fprintf(f, " inherit: %s\n",
+		config_has(&pp->a, CONFIG_ATTR_INHERIT) ? pp->a.inherit : "");
+	fputs(" config attributes:\n", f);
+	config_print_attrs(f, &pp->a);
+	fputs(" evaluated config attributes:\n", f);
+	print_eval(f, &ev);
+	fputs(" assigned interfaces:\n", f);
+	for (i = 0; i < n; i++) {
+		port_format(&ifcs[i]->ref, PORT_FMT_LONG, port, sizeof(port));
+		fprintf(f, "  %s\n", port);
+	}
+	free(ifcs);
+	return 0;
+}
+
+static void json_one(struct json *j, const struct config *cfg,
+		     const struct config_profile *pp)
+{
+	char port[PORT_STRLEN];
+	struct config_eval ev;
+	size_t i;
+
+	config_eval_profile(cfg, pp, &ev);
+	json_obj_begin(j);
+	json_kv_str(j, "name", pp->name);
+	json_kv_str(j, "type", port_type_name(pp->type));
+	json_kv_bool(j, "enabled", ev.state_enabled);
+	json_key(j, "own");
+	json_obj_begin(j);
+	config_attrs_json(j, &pp->a);
+	json_obj_end(j);
+	json_key(j, "evaluated");
+	json_obj_begin(j);
+	config_eval_json(j, &ev);
+	json_obj_end(j);
+	json_key(j, "interfaces");
+	json_arr_begin(j);
+	for (i = 0; i < cfg->ifaces.n; i++) {
+		const struct config_iface *ifc = config_iface_at(cfg, i);
+
+		if (!config_has(&ifc->a, CONFIG_ATTR_INHERIT) ||
+		    strcmp(ifc->a.inherit, pp->name))
+			continue;
+		port_format(&ifc->ref, PORT_FMT_JSON, port, sizeof(port));
+		json_str(j, port);
+	}
+	json_arr_end(j);
+	if (pp->type == VEM_PORT_VETH)
+		json_kv_u64(j, "max_ports", ev.max_ports);
+	json_kv_u64(j, "ports_used", users(cfg, pp, NULL));
+	json_kv_u64(j, "child_profiles", children(cfg, pp));
+	json_obj_end(j);
+}
+
+static void brief(FILE *f, const struct config *cfg)
+{
+	size_t i;
+
+	fprintf(f, "%-24s %-9s %-8s %5s %5s %6s %5s %9s\n", "Port-profile",
+		"Type", "State", "Conf", "Eval", "Intfs", "Child", "Max-ports");
+	fprintf(f, "%-24s %-9s %-8s %5s %5s %6s %5s %9s\n", "Name", "", "",
+		"Items", "Items", "", "Profs", "Used/Max");
+	for (i = 0; i < cfg->profiles.n; i++) {
+		const struct config_profile *pp = config_profile_at(cfg, i);
+		struct config_eval ev;
+		char max[32] = "-";
+		size_t n = users(cfg, pp, NULL);
+		unsigned int eval_items = 0, attr;
+
+		config_eval_profile(cfg, pp, &ev);
+		for (attr = 0; attr < CONFIG_ATTR_COUNT; attr++)
+			if (ev.from[attr].src != CONFIG_SRC_DEFAULT)
+				eval_items++;
+		if (pp->type == VEM_PORT_VETH)
+			snprintf(max, sizeof(max), "%zu/%u", n, ev.max_ports);
+		fprintf(f, "%-24s %-9s %-8s %5u %5u %6zu %5zu %9s\n", pp->name,
+			pp->type == VEM_PORT_VETH ? "Vethernet" : "Ethernet",
+			ev.state_enabled ? "enabled" : "disabled",
+			count_bits(pp->a.set), eval_items, n,
+			children(cfg, pp), max);
+	}
+}
+
+int vsmd_show_profiles(FILE *f, const struct config *cfg,
+		       enum vsmd_pp_show what, const char *name, bool json,
+		       bool pretty)
+{
+	const struct config_profile *pp = NULL;
+	struct json j;
+	size_t i;
+	int ret;
+
+	if (what == VSMD_PP_NAME) {
+		pp = config_profile_find(cfg, name);
+		if (!pp)
+			return -ENOENT;
+	}
+	if (json) {
+		json_init(&j, f, pretty);
+		if (pp) {
+			json_one(&j, cfg, pp);
+			return 0;
+		}
+		json_arr_begin(&j);
+		for (i = 0; i < cfg->profiles.n; i++)
+			json_one(&j, cfg, config_profile_at(cfg, i));
+		json_arr_end(&j);
+		return 0;
+	}
+	if (pp)
+		return show_one(f, cfg, pp);
+	if (what == VSMD_PP_BRIEF) {
+		brief(f, cfg);
+		return 0;
+	}
+	for (i = 0; i < cfg->profiles.n; i++) {
+		if (i)
+			fputc('\n', f);
+		ret = show_one(f, cfg, config_profile_at(cfg, i));
+		if (ret)
+			return ret;
+	}
+	return 0;
+}

@@ -1,0 +1,394 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vsmd_sync.c - the configuration into the kernel, with the fewest
+ * operations, in an order the kernel accepts:
+ *
+ * 1. ports: delete those the configuration does not have; a port that is
+ *    to leave its profile (another profile, none, the profile going away
+ *    or being disabled) is detached first and sets every item itself, to
+ *    the values it is to end with, in one PORT_SET: it forwards as it
+ *    should all along, and the profile has one port less;
+ * 2. profiles: delete those not configured (or of another type: the kernel
+ *    does not change a type), then create and change the others; nothing
+ *    the kernel refuses remains (disabling or shrinking a profile in use)
+ *    since the ports that leave have left;
+ * 3. ports: create the missing ones, then bind, set and clear what
+ *    differs, each port in one PORT_SET.
+ */
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+#include "vsmd_sync.h"
+
+#define PORT_ITEMS	(PORT_HAS_MODE | PORT_HAS_ACCESS_VLAN | \
+			 PORT_HAS_NATIVE_VLAN | PORT_HAS_TRUNK_VLANS | \
+			 PORT_HAS_SHUTDOWN)
+
+void vsmd_kstate_free(struct vsmd_kstate *ks)
+{
+	free(ks->profiles);
+	free(ks->ports);
+	ks->profiles = NULL;
+	ks->ports = NULL;
+	ks->nprofiles = ks->nports = 0;
+}
+
+/* The configuration attributes that are port items in the kernel. */
+static const struct {
+	enum config_attr attr;
+	uint32_t bit;		/* enum vem_cfg_bits */
+	unsigned int has;	/* PORT_HAS_* */
+} items[] = {
+	{ CONFIG_ATTR_MODE, VEM_CFG_MODE, PORT_HAS_MODE },
+	{ CONFIG_ATTR_ACCESS_VLAN, VEM_CFG_ACCESS_VLAN, PORT_HAS_ACCESS_VLAN },
+	{ CONFIG_ATTR_NATIVE_VLAN, VEM_CFG_NATIVE_VLAN, PORT_HAS_NATIVE_VLAN },
+	{ CONFIG_ATTR_TRUNK_VLANS, VEM_CFG_TRUNK_VLANS, PORT_HAS_TRUNK_VLANS },
+	{ CONFIG_ATTR_SHUTDOWN, VEM_CFG_SHUTDOWN, PORT_HAS_SHUTDOWN },
+};
+
+/* The PORT_HAS_* bits of the items in a vem_cfg_bits mask. */
+static unsigned int own_to_has(uint32_t own)
+{
+	unsigned int has = 0;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(items); i++)
+		if (own & items[i].bit)
+			has |= items[i].has;
+	return has;
+}
+
+static void desired_profile(const struct config *cfg,
+			    const struct config_profile *pp,
+			    struct profile_info *out)
+{
+	struct config_eval ev;
+
+	config_eval_profile(cfg, pp, &ev);
+	memset(out, 0, sizeof(*out));
+	out->has = PROFILE_HAS_TYPE | PROFILE_HAS_MODE |
+		   PROFILE_HAS_ACCESS_VLAN | PROFILE_HAS_NATIVE_VLAN |
+		   PROFILE_HAS_TRUNK_VLANS | PROFILE_HAS_SHUTDOWN |
+		   PROFILE_HAS_MAX_PORTS | PROFILE_HAS_ENABLED;
+	snprintf(out->name, sizeof(out->name), "%s", pp->name);
+	out->type = pp->type;
+	out->mode = ev.mode;
+	out->access_vlan = ev.access_vlan;
+	out->native_vlan = ev.native_vlan;
+	memcpy(out->trunk_vlans, ev.trunk_vlans, sizeof(out->trunk_vlans));
+	out->shutdown = ev.shutdown;
+	out->max_ports = pp->type == VEM_PORT_VETH ? ev.max_ports :
+						     VEM_PROFILE_PORTS_MAX;
+	out->enabled = ev.state_enabled;
+}
+
+/*
+ * Every item holds its evaluated value; own (and has) say which the port
+ * sends itself.
+ */
+static void desired_port(const struct config *cfg,
+			 const struct config_iface *ifc, struct port_info *out)
+{
+	struct config_eval ev;
+	size_t i;
+
+	config_eval_iface(cfg, ifc, &ev);
+	memset(out, 0, sizeof(*out));
+	out->ref = ifc->ref;
+	out->mode = ev.mode;
+	out->access_vlan = ev.access_vlan;
+	out->native_vlan = ev.native_vlan;
+	memcpy(out->trunk_vlans, ev.trunk_vlans, sizeof(out->trunk_vlans));
+	out->shutdown = ev.shutdown;
+	if (ev.profile && ev.state_enabled) {
+		snprintf(out->profile, sizeof(out->profile), "%s",
+			 ev.profile->name);
+		for (i = 0; i < ARRAY_SIZE(items); i++)
+			if (config_has(&ifc->a, items[i].attr))
+				out->own |= items[i].bit;
+	} else {
+		out->own = VEM_CFG_ALL;
+		/* A profile that is not enabled applies to nothing yet. */
+		if (ev.profile)
+			out->shutdown = true;
+	}
+	out->has = PORT_HAS_PROFILE | own_to_has(out->own);
+}
+
+int vsmd_desired(const struct config *cfg, struct vsmd_kstate *want)
+{
+	size_t i;
+
+	memset(want, 0, sizeof(*want));
+	want->profiles = calloc(cfg->profiles.n ? cfg->profiles.n : 1,
+				sizeof(*want->profiles));
+	want->ports = calloc(cfg->ifaces.n ? cfg->ifaces.n : 1,
+			     sizeof(*want->ports));
+	if (!want->profiles || !want->ports) {
+		vsmd_kstate_free(want);
+		return -ENOMEM;
+	}
+	for (i = 0; i < cfg->profiles.n; i++)
+		desired_profile(cfg, config_profile_at(cfg, i),
+				&want->profiles[i]);
+	want->nprofiles = cfg->profiles.n;
+	for (i = 0; i < cfg->ifaces.n; i++)
+		desired_port(cfg, config_iface_at(cfg, i), &want->ports[i]);
+	want->nports = cfg->ifaces.n;
+	return 0;
+}
+
+static struct profile_info *find_profile(const struct vsmd_kstate *ks,
+					 const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ks->nprofiles; i++)
+		if (!strcmp(ks->profiles[i].name, name))
+			return &ks->profiles[i];
+	return NULL;
+}
+
+static struct port_info *find_port(const struct vsmd_kstate *ks,
+				   const struct port_ref *ref)
+{
+	size_t i;
+
+	for (i = 0; i < ks->nports; i++)
+		if (ks->ports[i].ref.type == ref->type &&
+		    ks->ports[i].ref.id == ref->id)
+			return &ks->ports[i];
+	return NULL;
+}
+
+static bool profile_matches(const struct profile_info *k,
+			    const struct profile_info *w)
+{
+	return k->mode == w->mode && k->access_vlan == w->access_vlan &&
+	       k->native_vlan == w->native_vlan &&
+	       !memcmp(k->trunk_vlans, w->trunk_vlans,
+		       sizeof(k->trunk_vlans)) &&
+	       k->shutdown == w->shutdown && k->max_ports == w->max_ports &&
+	       k->enabled == w->enabled;
+}
+
+/*
+ * The kernel reports each item's effective value; for the items the port
+ * sets itself that is its own value. The others come from the profile,
+ * which is compared on its own.
+ */
+static bool port_matches(const struct port_info *k, const struct port_info *w)
+{
+	uint32_t own = w->own;
+
+	if (strcmp(k->profile, w->profile) || k->own != own)
+		return false;
+	if ((own & VEM_CFG_MODE) && k->mode != w->mode)
+		return false;
+	if ((own & VEM_CFG_ACCESS_VLAN) && k->access_vlan != w->access_vlan)
+		return false;
+	if ((own & VEM_CFG_NATIVE_VLAN) && k->native_vlan != w->native_vlan)
+		return false;
+	if ((own & VEM_CFG_TRUNK_VLANS) &&
+	    memcmp(k->trunk_vlans, w->trunk_vlans, sizeof(k->trunk_vlans)))
+		return false;
+	if ((own & VEM_CFG_SHUTDOWN) && k->shutdown != w->shutdown)
+		return false;
+	return true;
+}
+
+struct sync {
+	struct vsmd_kernel *k;
+	struct vsmd_sync_stats *stats;
+	char *err;
+	size_t errlen;
+};
+
+static int failed(struct sync *s, int ret, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int failed(struct sync *s, int ret, const char *fmt, ...)
+{
+	char what[128];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	snprintf(s->err, s->errlen, "%s: %s", what, s->k->ops->strerror(s->k));
+	return ret;
+}
+
+static int push_port(struct sync *s, const struct port_info *p, bool create)
+{
+	char name[PORT_STRLEN];
+	int ret;
+
+	ret = s->k->ops->push_interface(s->k, p, create);
+	if (ret) {
+		port_format(&p->ref, PORT_FMT_WORDS, name, sizeof(name));
+		return failed(s, ret, "%s interface %s",
+			      create ? "create" : "configure", name);
+	}
+	if (create)
+		s->stats->ports_new++;
+	else
+		s->stats->ports_set++;
+	return 0;
+}
+
+/* Phase 1: stale ports go, leaving ports detach from their profile. */
+static int release_ports(struct sync *s, struct vsmd_kstate *ks,
+			 const struct vsmd_kstate *want)
+{
+	char name[PORT_STRLEN];
+	size_t i;
+	int ret;
+
+	for (i = 0; i < ks->nports; i++) {
+		struct port_info *kp = &ks->ports[i];
+		const struct port_info *wp = find_port(want, &kp->ref);
+		struct port_info detach;
+
+		if (!wp) {
+			ret = s->k->ops->delete_interface(s->k, &kp->ref);
+			if (ret) {
+				port_format(&kp->ref, PORT_FMT_WORDS, name,
+					    sizeof(name));
+				return failed(s, ret, "delete interface %s",
+					      name);
+			}
+			s->stats->ports_del++;
+			/* Gone: phase 3 must not look at it. */
+			kp->ref.type = VEM_PORT_UNSPEC;
+			continue;
+		}
+		if (!kp->profile[0] || !strcmp(kp->profile, wp->profile))
+			continue;
+		detach = *wp;
+		detach.profile[0] = '\0';
+		detach.own = VEM_CFG_ALL;
+		detach.has = PORT_HAS_PROFILE | own_to_has(VEM_CFG_ALL);
+		ret = push_port(s, &detach, false);
+		if (ret)
+			return ret;
+		detach.has = kp->has;
+		*kp = detach;
+	}
+	return 0;
+}
+
+/* Phase 2 */
+static int sync_profiles(struct sync *s, struct vsmd_kstate *ks,
+			 const struct vsmd_kstate *want)
+{
+	size_t i;
+	int ret;
+
+	for (i = 0; i < ks->nprofiles; i++) {
+		struct profile_info *kp = &ks->profiles[i];
+		const struct profile_info *wp = find_profile(want, kp->name);
+
+		if (wp && wp->type == kp->type)
+			continue;
+		ret = s->k->ops->delete_profile(s->k, kp->name);
+		if (ret)
+			return failed(s, ret, "delete port-profile %s",
+				      kp->name);
+		s->stats->profiles_del++;
+		kp->name[0] = '\0';	/* names are never empty */
+	}
+	for (i = 0; i < want->nprofiles; i++) {
+		const struct profile_info *wp = &want->profiles[i];
+		const struct profile_info *kp = find_profile(ks, wp->name);
+		struct profile_info set;
+
+		if (!kp) {
+			ret = s->k->ops->push_profile(s->k, wp, true);
+			if (ret)
+				return failed(s, ret, "create port-profile %s",
+					      wp->name);
+			s->stats->profiles_new++;
+			continue;
+		}
+		if (profile_matches(kp, wp))
+			continue;
+		set = *wp;
+		set.has &= ~PROFILE_HAS_TYPE;	/* refused in PROFILE_SET */
+		ret = s->k->ops->push_profile(s->k, &set, false);
+		if (ret)
+			return failed(s, ret, "configure port-profile %s",
+				      wp->name);
+		s->stats->profiles_set++;
+	}
+	return 0;
+}
+
+/* Phase 3 */
+static int sync_ports(struct sync *s, const struct vsmd_kstate *ks,
+		      const struct vsmd_kstate *want)
+{
+	size_t i;
+	int ret;
+
+	for (i = 0; i < want->nports; i++) {
+		const struct port_info *wp = &want->ports[i];
+		const struct port_info *kp = find_port(ks, &wp->ref);
+		struct port_info set;
+
+		if (!kp) {
+			set = *wp;
+			/* A new port has no profile to drop. */
+			if (!set.profile[0])
+				set.has &= ~PORT_HAS_PROFILE;
+			ret = push_port(s, &set, true);
+		} else if (!port_matches(kp, wp)) {
+			set = *wp;
+			set.clear = kp->own & ~wp->own;
+			if (set.clear)
+				set.has |= PORT_HAS_CLEAR;
+			ret = push_port(s, &set, false);
+		} else {
+			ret = 0;
+		}
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+int vsmd_sync(struct vsmd_kernel *k, const struct config *cfg,
+	      struct vsmd_sync_stats *stats, char *err, size_t errlen)
+{
+	struct vsmd_sync_stats dummy;
+	struct vsmd_kstate ks, want;
+	struct sync s = { k, stats ? stats : &dummy, err, errlen };
+	int ret;
+
+	memset(s.stats, 0, sizeof(*s.stats));
+	err[0] = '\0';
+	ret = vsmd_desired(cfg, &want);
+	if (ret) {
+		snprintf(err, errlen, "out of memory");
+		return ret;
+	}
+	ret = k->ops->list_kernel_state(k, &ks);
+	if (ret) {
+		failed(&s, ret, "read the kernel's state");
+		vsmd_kstate_free(&want);
+		return ret;
+	}
+	ret = release_ports(&s, &ks, &want);
+	if (!ret)
+		ret = sync_profiles(&s, &ks, &want);
+	if (!ret)
+		ret = sync_ports(&s, &ks, &want);
+	vsmd_kstate_free(&ks);
+	vsmd_kstate_free(&want);
+	return ret;
+}

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * vsmd_sync.h - from the configuration to the kernel: what the kernel
+ * should hold for a configuration (vsmd_desired()), and the fewest
+ * operations that take the kernel there from what it holds
+ * (vsmd_sync()). Applying a batch and reconciling at start are the same
+ * thing: read the kernel, compare, fix the differences. What already
+ * matches is not touched, so a port's counters and bindings survive a
+ * restart of vsmd.
+ *
+ * The mapping:
+ *  - a port-profile becomes a kernel profile with its EVALUATED attributes
+ *    (inheritance resolved here): type, mode, VLANs, shutdown, max-ports
+ *    (ethernet profiles: VEM_PROFILE_PORTS_MAX, they are shared by every
+ *    uplink of the host), enabled = "state enabled";
+ *  - an interface bound to an enabled profile becomes a port naming it
+ *    (VEM_A_PORT_PROFILE) and setting only its own overrides; the items it
+ *    does not set are cleared (VEM_A_PORT_CLEAR);
+ *  - an interface without a profile, or whose profile is not enabled (the
+ *    kernel binds no port to a disabled profile), sets every item itself:
+ *    its evaluated attributes, and shutdown while its profile is disabled
+ *    so that no traffic flows on a VLAN nobody enabled;
+ *  - profiles and ports the configuration does not have are deleted.
+ */
+
+#ifndef VSMCTL_VSMD_SYNC_H
+#define VSMCTL_VSMD_SYNC_H
+
+#include "config.h"
+#include "vsmd_kernel.h"
+
+#define VSMD_ERR_LEN	(CONFIG_ERR_LEN + 256)
+
+/* What the kernel should hold for cfg; -ENOMEM. Free with vsmd_kstate_free. */
+int vsmd_desired(const struct config *cfg, struct vsmd_kstate *want);
+
+struct vsmd_sync_stats {
+	unsigned int profiles_new, profiles_set, profiles_del;
+	unsigned int ports_new, ports_set, ports_del;
+};
+
+/*
+ * Take the kernel to what cfg says: list it, compare, push the
+ * differences. Stops at the first refusal: -errno with "what: why" in err.
+ * stats (may be NULL) counts the operations done.
+ */
+int vsmd_sync(struct vsmd_kernel *k, const struct config *cfg,
+	      struct vsmd_sync_stats *stats, char *err, size_t errlen);
+
+#endif /* VSMCTL_VSMD_SYNC_H */
