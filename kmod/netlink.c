@@ -134,9 +134,10 @@ static const struct nla_policy vem_fdb_flush_policy[VEM_A_FDB_FLAGS + 1] = {
 
 /* Messages */
 
-static int vem_nl_fill_switch(struct sk_buff *skb, struct vem_switch *sw,
+static int vem_nl_fill_switch(struct sk_buff *skb, const void *obj,
 			      u32 portid, u32 seq, int flags, u8 cmd)
 {
+	const struct vem_switch *sw = obj;
 	void *hdr;
 
 	hdr = genlmsg_put(skb, portid, seq, &vem_genl_family, flags, cmd);
@@ -228,7 +229,7 @@ static int vem_nl_put_vlans(struct sk_buff *skb, int type,
 }
 
 /* Called under RCU or with vem_mutex held. */
-static int vem_nl_fill_port(struct sk_buff *skb, struct vem_port *port,
+static int vem_nl_fill_port(struct sk_buff *skb, const struct vem_port *port,
 			    u32 portid, u32 seq, int flags, u8 cmd,
 			    bool with_stats)
 {
@@ -269,10 +270,25 @@ cancel:
 	return -EMSGSIZE;
 }
 
+/* A port with its counters, as PORT_GET answers. */
+static int vem_nl_fill_port_stats(struct sk_buff *skb, const void *obj,
+				  u32 portid, u32 seq, int flags, u8 cmd)
+{
+	return vem_nl_fill_port(skb, obj, portid, seq, flags, cmd, true);
+}
+
+/* A port without its counters, as events carry it. */
+static int vem_nl_fill_port_event(struct sk_buff *skb, const void *obj,
+				  u32 portid, u32 seq, int flags, u8 cmd)
+{
+	return vem_nl_fill_port(skb, obj, portid, seq, flags, cmd, false);
+}
+
 /* Called under RCU or with the FDB lock held. */
-static int vem_nl_fill_fdb(struct sk_buff *skb, const struct vem_fdb_entry *e,
+static int vem_nl_fill_fdb(struct sk_buff *skb, const void *obj,
 			   u32 portid, u32 seq, int flags, u8 cmd)
 {
+	const struct vem_fdb_entry *e = obj;
 	const struct vem_port *port = READ_ONCE(e->port);
 	void *hdr;
 
@@ -297,9 +313,10 @@ cancel:
 }
 
 /* Must hold vem_mutex. */
-static int vem_nl_fill_profile(struct sk_buff *skb, struct vem_profile *prof,
+static int vem_nl_fill_profile(struct sk_buff *skb, const void *obj,
 			       u32 portid, u32 seq, int flags, u8 cmd)
 {
+	const struct vem_profile *prof = obj;
 	const struct vem_port_cfg *cfg = vem_dereference(prof->cfg);
 	void *hdr;
 
@@ -326,14 +343,25 @@ cancel:
 
 /* Events */
 
-static bool vem_nl_listened(struct vem_switch *sw)
-{
-	return genl_has_listeners(&vem_genl_family, sw->net, VEM_NL_GRP_EVENTS);
-}
+/* Writes one object into a message; the fill functions above. */
+typedef int (*vem_nl_fill_t)(struct sk_buff *skb, const void *obj,
+			     u32 portid, u32 seq, int flags, u8 cmd);
 
-static void vem_nl_multicast(struct vem_switch *sw, struct sk_buff *msg,
-			     gfp_t gfp)
+/* Announce @obj to the events group of @sw. Any context; @gfp says which. */
+static void vem_nl_notify(struct vem_switch *sw, vem_nl_fill_t fill,
+			  const void *obj, u8 cmd, gfp_t gfp)
 {
+	struct sk_buff *msg;
+
+	if (!genl_has_listeners(&vem_genl_family, sw->net, VEM_NL_GRP_EVENTS))
+		return;
+	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, gfp);
+	if (!msg)
+		return;
+	if (fill(msg, obj, 0, 0, 0, cmd)) {
+		nlmsg_free(msg);
+		return;
+	}
 	genlmsg_multicast_netns(&vem_genl_family, sw->net, msg, 0,
 				VEM_NL_GRP_EVENTS, gfp);
 }
@@ -341,71 +369,45 @@ static void vem_nl_multicast(struct vem_switch *sw, struct sk_buff *msg,
 /* Must hold vem_mutex. */
 void vem_nl_notify_switch(struct vem_switch *sw, u8 cmd)
 {
-	struct sk_buff *msg;
-
-	if (!vem_nl_listened(sw))
-		return;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!msg)
-		return;
-	if (vem_nl_fill_switch(msg, sw, 0, 0, 0, cmd)) {
-		nlmsg_free(msg);
-		return;
-	}
-	vem_nl_multicast(sw, msg, GFP_KERNEL);
+	vem_nl_notify(sw, vem_nl_fill_switch, sw, cmd, GFP_KERNEL);
 }
 
 /* Must hold vem_mutex. */
 void vem_nl_notify_port(struct vem_port *port, u8 cmd)
 {
-	struct sk_buff *msg;
-
-	if (!vem_nl_listened(port->sw))
-		return;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!msg)
-		return;
-	if (vem_nl_fill_port(msg, port, 0, 0, 0, cmd, false)) {
-		nlmsg_free(msg);
-		return;
-	}
-	vem_nl_multicast(port->sw, msg, GFP_KERNEL);
+	vem_nl_notify(port->sw, vem_nl_fill_port_event, port, cmd, GFP_KERNEL);
 }
 
 /* Must hold vem_mutex. */
 static void vem_nl_notify_profile(struct vem_switch *sw,
 				  struct vem_profile *prof, u8 cmd)
 {
-	struct sk_buff *msg;
-
-	if (!vem_nl_listened(sw))
-		return;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!msg)
-		return;
-	if (vem_nl_fill_profile(msg, prof, 0, 0, 0, cmd)) {
-		nlmsg_free(msg);
-		return;
-	}
-	vem_nl_multicast(sw, msg, GFP_KERNEL);
+	vem_nl_notify(sw, vem_nl_fill_profile, prof, cmd, GFP_KERNEL);
 }
 
 /* Any context; @gfp says which. */
 void vem_nl_notify_fdb(struct vem_switch *sw, const struct vem_fdb_entry *e,
 		       u8 cmd, gfp_t gfp)
 {
-	struct sk_buff *msg;
+	vem_nl_notify(sw, vem_nl_fill_fdb, e, cmd, gfp);
+}
 
-	if (!vem_nl_listened(sw))
-		return;
-	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, gfp);
+/* Answer a do request with @obj, as @fill writes it. */
+static int vem_nl_reply(struct genl_info *info, vem_nl_fill_t fill,
+			const void *obj, u8 cmd)
+{
+	struct sk_buff *msg;
+	int err;
+
+	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
 	if (!msg)
-		return;
-	if (vem_nl_fill_fdb(msg, e, 0, 0, 0, cmd)) {
+		return -ENOMEM;
+	err = fill(msg, obj, info->snd_portid, info->snd_seq, 0, cmd);
+	if (err) {
 		nlmsg_free(msg);
-		return;
+		return err;
 	}
-	vem_nl_multicast(sw, msg, gfp);
+	return genlmsg_reply(msg, info);
 }
 
 /* pre_doit / post_doit */
@@ -546,19 +548,7 @@ static int vem_nl_switch_del(struct sk_buff *skb, struct genl_info *info)
 
 static int vem_nl_switch_get(struct sk_buff *skb, struct genl_info *info)
 {
-	struct sk_buff *msg;
-	int err;
-
-	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
-	err = vem_nl_fill_switch(msg, info->user_ptr[0], info->snd_portid,
-				 info->snd_seq, 0, VEM_CMD_SWITCH_GET);
-	if (err) {
-		nlmsg_free(msg);
-		return err;
-	}
-	return genlmsg_reply(msg, info);
+	return vem_nl_reply(info, vem_nl_fill_switch, info->user_ptr[0], VEM_CMD_SWITCH_GET);
 }
 
 /* Port commands */
@@ -863,19 +853,7 @@ static int vem_nl_port_del(struct sk_buff *skb, struct genl_info *info)
 
 static int vem_nl_port_get(struct sk_buff *skb, struct genl_info *info)
 {
-	struct sk_buff *msg;
-	int err;
-
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
-	err = vem_nl_fill_port(msg, info->user_ptr[1], info->snd_portid,
-			       info->snd_seq, 0, VEM_CMD_PORT_GET, true);
-	if (err) {
-		nlmsg_free(msg);
-		return err;
-	}
-	return genlmsg_reply(msg, info);
+	return vem_nl_reply(info, vem_nl_fill_port_stats, info->user_ptr[1], VEM_CMD_PORT_GET);
 }
 
 /* Dumps: cb->args[0] counts the objects already sent. Called without locks. */
@@ -1244,19 +1222,7 @@ static int vem_nl_profile_del(struct sk_buff *skb, struct genl_info *info)
 
 static int vem_nl_profile_get(struct sk_buff *skb, struct genl_info *info)
 {
-	struct sk_buff *msg;
-	int err;
-
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
-	err = vem_nl_fill_profile(msg, info->user_ptr[1], info->snd_portid,
-				  info->snd_seq, 0, VEM_CMD_PROFILE_GET);
-	if (err) {
-		nlmsg_free(msg);
-		return err;
-	}
-	return genlmsg_reply(msg, info);
+	return vem_nl_reply(info, vem_nl_fill_profile, info->user_ptr[1], VEM_CMD_PROFILE_GET);
 }
 
 /*
