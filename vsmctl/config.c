@@ -234,6 +234,21 @@ struct config_iface *config_iface_find(const struct config *cfg,
 	return vec_find(&cfg->ifaces, ref, iface_cmp);
 }
 
+struct config_iface *config_iface_find_vm(const struct config *cfg,
+					  const char *vm, const uint8_t *mac)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->ifaces.n; i++) {
+		struct config_iface *ifc = config_iface_at(cfg, i);
+
+		if (config_has(&ifc->a, CONFIG_ATTR_VM) &&
+		    !strcmp(ifc->a.vm, vm) && !memcmp(ifc->a.vm_mac, mac, 6))
+			return ifc;
+	}
+	return NULL;
+}
+
 long config_profile_index(const struct config *cfg, const char *name)
 {
 	bool found;

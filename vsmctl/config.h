@@ -51,6 +51,7 @@ enum config_attr {
 	CONFIG_ATTR_STATE,		/* state enabled (profiles; set = on) */
 	CONFIG_ATTR_DESCRIPTION,	/* never inherited */
 	CONFIG_ATTR_INHERIT,		/* inherit port-profile */
+	CONFIG_ATTR_VM,			/* vm NAME mac MAC (interfaces) */
 	CONFIG_ATTR_COUNT
 };
 
@@ -70,6 +71,12 @@ struct config_attrs {
 	uint8_t binding;		/* enum config_binding */
 	char description[CONFIG_DESC_MAX + 1];
 	char inherit[CONFIG_NAME_MAX + 1];
+	/*
+	 * The VM vNIC this vEth belongs to: set by vsmctl attach, kept in
+	 * the configuration so that the same (VM, MAC) finds the same vEth.
+	 */
+	char vm[CONFIG_NAME_MAX + 1];
+	uint8_t vm_mac[6];
 };
 
 static inline bool config_has(const struct config_attrs *a,
@@ -143,6 +150,9 @@ struct config_profile *config_profile_find(const struct config *cfg,
 					   const char *name);
 struct config_iface *config_iface_find(const struct config *cfg,
 				       const struct port_ref *ref);
+/* The vethernet interface of the VM vNIC (vm, mac), NULL if none. */
+struct config_iface *config_iface_find_vm(const struct config *cfg,
+					  const char *vm, const uint8_t *mac);
 /* The index of a profile in cfg->profiles, -1 if there is none. */
 long config_profile_index(const struct config *cfg, const char *name);
 

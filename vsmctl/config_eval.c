@@ -8,7 +8,8 @@
  * its profile's, then that profile's parent's, and so on, then the
  * defaults of the port type. Inherited: switchport mode, access VLAN,
  * allowed VLANs, native VLAN, shutdown, max-ports, port-binding. Not
- * inherited, as in NX-OS: description, and "state enabled", which says
+ * inherited, as in NX-OS: description, the owning VM (vm), and "state
+ * enabled", which says
  * whether this very profile is applied to its interfaces.
  */
 
@@ -359,6 +360,34 @@ out:
 	return ret;
 }
 
+/* A VM vNIC owns one vethernet at most. */
+static int check_vms(const struct config *cfg, struct config_error *err)
+{
+	char port[PORT_STRLEN], other[PORT_STRLEN], mac[MAC_STRLEN];
+	size_t i;
+
+	for (i = 0; i < cfg->ifaces.n; i++) {
+		const struct config_iface *ifc = config_iface_at(cfg, i);
+		const struct config_iface *first;
+
+		if (!config_has(&ifc->a, CONFIG_ATTR_VM))
+			continue;
+		first = config_iface_find_vm(cfg, ifc->a.vm, ifc->a.vm_mac);
+		if (first == ifc)
+			continue;
+		ref_words(first, other, sizeof(other));
+		ref_words(ifc, port, sizeof(port));
+		mac_format_dotted(ifc->a.vm_mac, mac);
+		return fail(err, ifc->a.line[CONFIG_ATTR_VM] >
+				 first->a.line[CONFIG_ATTR_VM] ?
+				 ifc->a.line[CONFIG_ATTR_VM] :
+				 first->a.line[CONFIG_ATTR_VM],
+			    "vm %s mac %s belongs to interface %s and interface %s",
+			    ifc->a.vm, mac, other, port);
+	}
+	return 0;
+}
+
 int config_validate(const struct config *cfg, struct config_error *err)
 {
 	int ret;
@@ -370,5 +399,7 @@ int config_validate(const struct config *cfg, struct config_error *err)
 		ret = check_chains(cfg, err);
 	if (!ret)
 		ret = check_max_ports(cfg, err);
+	if (!ret)
+		ret = check_vms(cfg, err);
 	return ret;
 }

@@ -144,6 +144,10 @@ static void attr_touch(struct parser *p, enum config_attr attr, bool set)
 	case CONFIG_ATTR_INHERIT:
 		a->inherit[0] = '\0';
 		break;
+	case CONFIG_ATTR_VM:
+		a->vm[0] = '\0';
+		memset(a->vm_mac, 0, sizeof(a->vm_mac));
+		break;
 	case CONFIG_ATTR_STATE:
 	case CONFIG_ATTR_COUNT:
 		break;
@@ -369,6 +373,51 @@ static int cmd_inherit(struct parser *p, int argc, char **argv, enum op op)
 	return 0;
 }
 
+/*
+ * vm NAME mac MAC: the VM vNIC that owns this vethernet (vsmctl attach
+ * writes it). "no vm" frees the interface from it.
+ */
+static int cmd_vm(struct parser *p, int argc, char **argv, enum op op)
+{
+	uint8_t mac[6];
+
+	if (p->type != VEM_PORT_VETH) {
+		parse_fail("vm applies to vethernet interfaces only");
+		return -1;
+	}
+	if (op != OP_SET && argc == 1) {
+		attr_touch(p, CONFIG_ATTR_VM, false);
+		return 0;
+	}
+	if (need_value(argc, argv, 1, "VM name or UUID") ||
+	    config_check_name(argv[1], CONFIG_NAME_MAX, "VM name") ||
+	    need_kw(argc, argv, 2, "mac") ||
+	    need_value(argc, argv, 3, "MAC address"))
+		return -1;
+	if (parse_mac(argv[3], mac))
+		return -1;
+	if (mac_is_multicast(mac) || mac_is_zero(mac)) {
+		parse_fail("%s is not a unicast MAC address", argv[3]);
+		return -1;
+	}
+	if (extra(argc, argv, 4))
+		return -1;
+	if (op != OP_SET) {
+		if (!config_has(p->a, CONFIG_ATTR_VM) ||
+		    strcmp(p->a->vm, argv[1]) || memcmp(p->a->vm_mac, mac, 6)) {
+			parse_fail("this interface does not belong to vm %s mac %s",
+				   argv[1], argv[3]);
+			return -1;
+		}
+	} else {
+		strcpy(p->a->vm, argv[1]);
+		memcpy(p->a->vm_mac, mac, 6);
+	}
+	/* That no other interface has it is checked once the batch is read. */
+	attr_touch(p, CONFIG_ATTR_VM, op == OP_SET);
+	return 0;
+}
+
 static int veth_only(struct parser *p, const char *what)
 {
 	if (p->type == VEM_PORT_VETH)
@@ -534,6 +583,7 @@ static const struct cmd iface_cmds[] = {
 	{ "inherit", cmd_inherit },
 	{ "shutdown", cmd_shutdown },
 	{ "description", cmd_description },
+	{ "vm", cmd_vm },
 	{ "no", NULL }, { "default", NULL }, { "exit", NULL }, { "end", NULL },
 };
 

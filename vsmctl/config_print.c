@@ -20,6 +20,12 @@ void config_print_attrs(FILE *f, const struct config_attrs *a)
 		fprintf(f, "  description %s\n", a->description);
 	if (config_has(a, CONFIG_ATTR_INHERIT))
 		fprintf(f, "  inherit port-profile %s\n", a->inherit);
+	if (config_has(a, CONFIG_ATTR_VM)) {
+		char mac[MAC_STRLEN];
+
+		mac_format_dotted(a->vm_mac, mac);
+		fprintf(f, "  vm %s mac %s\n", a->vm, mac);
+	}
 	if (config_has(a, CONFIG_ATTR_MODE))
 		fprintf(f, "  switchport mode %s\n", config_mode_name(a->mode));
 	if (config_has(a, CONFIG_ATTR_ACCESS_VLAN))
@@ -188,6 +194,13 @@ void config_attrs_json(struct json *j, const struct config_attrs *a)
 		json_kv_str(j, "description", a->description);
 	if (config_has(a, CONFIG_ATTR_INHERIT))
 		json_kv_str(j, "inherit", a->inherit);
+	if (config_has(a, CONFIG_ATTR_VM)) {
+		char mac[MAC_STRLEN];
+
+		mac_format_colon(a->vm_mac, mac);
+		json_kv_str(j, "vm", a->vm);
+		json_kv_str(j, "vm_mac", mac);
+	}
 	if (config_has(a, CONFIG_ATTR_MODE))
 		json_kv_str(j, "mode", config_mode_name(a->mode));
 	if (config_has(a, CONFIG_ATTR_ACCESS_VLAN))

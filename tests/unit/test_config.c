@@ -1068,6 +1068,63 @@ static void test_clone(void)
 	config_free(&b);
 }
 
+/* vm NAME mac MAC: the owner of a vethernet, one vethernet per owner. */
+static void test_vm(void)
+{
+	static const uint8_t mac[6] = { 0x52, 0x54, 0, 0x12, 0x34, 0x56 };
+	static const uint8_t other[6] = { 0x52, 0x54, 0, 0x12, 0x34, 0x57 };
+	struct config c;
+	char *out;
+
+	config_init(&c);
+	ok(!apply(&c, "interface vethernet 3\n"
+		      "  vm web01 mac 52:54:00:12:34:56\n"), "vm on a vethernet");
+	ok(config_iface_find_vm(&c, "web01", mac) &&
+	   config_iface_find_vm(&c, "web01", mac)->ref.id == 3,
+	   "found by (vm, mac)");
+	ok(!config_iface_find_vm(&c, "web01", other) &&
+	   !config_iface_find_vm(&c, "web02", mac), "not by another pair");
+	print_is(&c, "interface vethernet 3\n  vm web01 mac 5254.0012.3456\n",
+		 "printed dotted, read back");
+	out = as_json(&c);
+	ok(strstr(out, "\"vm\":\"web01\"") &&
+	   strstr(out, "\"vm_mac\":\"52:54:00:12:34:56\""), "in JSON");
+	free(out);
+	refused(apply(&c, "interface vethernet 4\n"
+			  "  vm web01 mac 5254.0012.3456\n"),
+		"one vNIC, two vethernets: refused", "line 2",
+		"belongs to interface vethernet 3 and interface vethernet 4",
+		(const char *)NULL);
+	ok(!config_iface_find(&c, &(struct port_ref){ VEM_PORT_VETH, 4 }),
+	   "and nothing applied");
+	ok(!apply(&c, "interface vethernet 4\n"
+		      "  vm web01 mac 5254.0012.3457\n"),
+	   "the same VM, another MAC: another vethernet");
+	refused(apply(&c, "interface vethernet 3\n  no vm web02 mac 5254.0012.3456\n"),
+		"no vm of another owner refused", "does not belong",
+		(const char *)NULL);
+	ok(!apply(&c, "interface vethernet 3\n  no vm\n") &&
+	   !config_iface_find_vm(&c, "web01", mac), "no vm frees it");
+	config_free(&c);
+
+	BAD("", "interface ethernet 1\n  vm a mac 5254.0012.3456\n",
+	    "vm on an uplink refused", "vethernet interfaces only");
+	BAD("", "port-profile type vethernet p\n  vm a mac 5254.0012.3456\n",
+	    "vm in a profile refused", "line 2");
+	BAD("", "interface vethernet 1\n  vm a mac 01:00:5e:00:00:01\n",
+	    "multicast MAC refused", "not a unicast MAC");
+	BAD("", "interface vethernet 1\n  vm a mac 00:00:00:00:00:00\n",
+	    "zero MAC refused", "not a unicast MAC");
+	BAD("", "interface vethernet 1\n  vm a mac 52:54:00:12:34\n",
+	    "short MAC refused", "invalid MAC");
+	BAD("", "interface vethernet 1\n  vm a/b mac 52:54:00:12:34:56\n",
+	    "bad VM name refused", "VM name");
+	BAD("", "interface vethernet 1\n  vm a host 52:54:00:12:34:56\n",
+	    "\"mac\" expected", "line 2");
+	BAD("", "interface vethernet 1\n  vm a mac 52:54:00:12:34:56 x\n",
+	    "extra word refused", "unexpected");
+}
+
 int main(void)
 {
 	tap_init();
@@ -1086,5 +1143,6 @@ int main(void)
 	test_filters();
 	test_json();
 	test_clone();
+	test_vm();
 	return tap_exit();
 }
