@@ -6,6 +6,8 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
 #include "args.h"
 #include "nl.h"
@@ -149,6 +151,10 @@ int show_interface(int argc, char **argv)
 	struct show_iface_args a;
 	size_t i, n;
 
+	/* "virtual" (at least "vi": "ve" is vethernet) is vsmd's. */
+	if (argc > 0 && strlen(argv[0]) >= 2 &&
+	    !strncasecmp(argv[0], "virtual", strlen(argv[0])))
+		return show_interface_virtual(argc, argv);
 	if (args_show_interface(argc, argv, &a))
 		return usage_error();
 	if (a.has_port) {

@@ -56,6 +56,10 @@ int monitor_main(int argc, char **argv);
 /* vsmd_client.c: through vsmd */
 int configure_main(int argc, char **argv);
 int copy_main(int argc, char **argv);
+int attach_main(int argc, char **argv);
+int detach_main(int argc, char **argv);
+int export_main(int argc, char **argv);
+int show_interface_virtual(int argc, char **argv);
 
 int show_switch(int argc, char **argv);
 int show_interface(int argc, char **argv);

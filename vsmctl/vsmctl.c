@@ -47,6 +47,12 @@ static const char usage_text[] =
 "  copy running-config startup-config\n"
 "  show running-config [port-profile [NAME] | interface <port>]\n"
 "  show port-profile [brief | name NAME]\n"
+"  show interface virtual      the vethernets of VM vNICs\n"
+"  attach --vm VM --mac MAC --dev IFNAME --profile NAME\n"
+"                              a VM vNIC onto its vethernet (prints it)\n"
+"  detach --vm VM --mac MAC    and off it\n"
+"  export libvirt-network [name NAME] [bridge IFNAME]\n"
+"                              the port-profiles as libvirt port groups\n"
 "  help\n"
 "\n"
 "  <port>   vethernet N | ethernet N   (also veth N, eth N, vethernet3)\n"
@@ -76,6 +82,9 @@ static const struct subcommand commands[] = {
 	{ "monitor", monitor_main },
 	{ "configure", configure_main },
 	{ "copy", copy_main },
+	{ "attach", attach_main },
+	{ "detach", detach_main },
+	{ "export", export_main },
 	{ "help", help_main },
 };
 

@@ -202,3 +202,67 @@ int show_port_profile(int argc, char **argv)
 		return usage_error();
 	return transact(&req);
 }
+
+/* show interface virtual */
+int show_interface_virtual(int argc, char **argv)
+{
+	struct vsmd_req req;
+
+	if (request("show", "interface", argc, argv, &req))
+		return usage_error();
+	return transact(&req);
+}
+
+/*
+ * The words of attach, detach and export as vsmd reads them: "--vm X" and
+ * "--vm=X" become "vm X", as the VM managers' habit and NX-OS's meet.
+ */
+static int vsmd_words(const char *cmd, int argc, char **argv)
+{
+	char **words = calloc(2 * argc + 1, sizeof(*words));
+	struct vsmd_req req;
+	int n = 0, i, ret;
+	char *eq;
+
+	if (!words) {
+		parse_fail("out of memory");
+		return usage_error();
+	}
+	for (i = 0; i < argc; i++) {
+		char *w = argv[i];
+
+		if (!strncmp(w, "--", 2) && w[2]) {
+			w += 2;
+			eq = strchr(w, '=');
+			if (eq) {
+				*eq = '\0';
+				words[n++] = w;
+				w = eq + 1;
+			}
+		}
+		words[n++] = w;
+	}
+	ret = request(cmd, NULL, n, words, &req);
+	free(words);
+	if (ret)
+		return usage_error();
+	return transact(&req);
+}
+
+/* attach --vm VM --mac MAC --dev IFNAME --profile NAME */
+int attach_main(int argc, char **argv)
+{
+	return vsmd_words("attach", argc, argv);
+}
+
+/* detach --vm VM --mac MAC */
+int detach_main(int argc, char **argv)
+{
+	return vsmd_words("detach", argc, argv);
+}
+
+/* export libvirt-network [--name NAME] [--bridge IFNAME] */
+int export_main(int argc, char **argv)
+{
+	return vsmd_words("export", argc, argv);
+}

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <net/if.h>
 
 #include "nl.h"
 #include "vsmd_kernel.h"
@@ -74,6 +75,29 @@ static int knl_delete_interface(struct vsmd_kernel *k,
 	return nl_ret(ipc_port_del(ref));
 }
 
+static int knl_bind_interface(struct vsmd_kernel *k,
+			      const struct port_ref *ref, const char *dev)
+{
+	struct port_info cur, set = { .ref = *ref, .has = PORT_HAS_IFINDEX };
+	unsigned int ifindex = 0;
+
+	(void)k;
+	if (dev) {
+		ifindex = if_nametoindex(dev);
+		if (!ifindex)
+			return -ENODEV;
+	}
+	if (ipc_port_get(ref, &cur))
+		return nl_ret(-1);
+	if (cur.ifindex == ifindex)
+		return 0;
+	/* The kernel binds an unbound port only: a new tap replaces the old. */
+	if (cur.ifindex && ifindex && ipc_port_set(&set))
+		return nl_ret(-1);
+	set.ifindex = ifindex;
+	return nl_ret(ipc_port_set(&set));
+}
+
 static const char *knl_strerror(struct vsmd_kernel *k)
 {
 	(void)k;
@@ -93,6 +117,7 @@ const struct vsmd_kernel_ops vsmd_kernel_netlink = {
 	.delete_profile		= knl_delete_profile,
 	.push_interface		= knl_push_interface,
 	.delete_interface	= knl_delete_interface,
+	.bind_interface		= knl_bind_interface,
 	.strerror		= knl_strerror,
 	.close			= knl_close,
 };

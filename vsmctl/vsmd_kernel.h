@@ -41,6 +41,14 @@ struct vsmd_kernel_ops {
 			      const struct port_info *port, bool create);
 	int (*delete_interface)(struct vsmd_kernel *k,
 				const struct port_ref *ref);
+	/*
+	 * Bind the port to the netdev named dev in vsmd's namespace, taking
+	 * it off the device it is bound to if that is another one; dev NULL
+	 * unbinds. Binding is state, not configuration: vsmd_sync() never
+	 * touches it.
+	 */
+	int (*bind_interface)(struct vsmd_kernel *k, const struct port_ref *ref,
+			      const char *dev);
 	const char *(*strerror)(struct vsmd_kernel *k);
 	void (*close)(struct vsmd_kernel *k);
 };

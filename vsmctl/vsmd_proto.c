@@ -14,7 +14,9 @@
 #include "parse.h"
 #include "vsmd_proto.h"
 
-#define MAX_WORDS	8
+#define MAX_WORDS	16
+/* The header and command lines: names of up to 80 bytes, and keywords. */
+#define LINE_MAX_LEN	512
 
 static int extra_word(int argc, char **argv, int used)
 {
@@ -39,6 +41,118 @@ static int set_name(struct vsmd_req *req, const char *name)
 	strcpy(req->name, name);
 	return 0;
 }
+
+/* A netdev name the kernel would accept (dev_valid_name()). */
+static int check_ifname(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (!n || n >= IFNAMSIZ || !strcmp(s, ".") || !strcmp(s, "..") ||
+	    strpbrk(s, "/: \t\n")) {
+		parse_fail("invalid device name \"%.*s\"", IFNAMSIZ + 8, s);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * attach vm VM mac MAC dev IFNAME profile NAME | detach vm VM mac MAC:
+ * keyword-value pairs in any order, each once, all of them required.
+ */
+static int parse_vnic(int argc, char **argv, struct vsmd_req *req,
+		      bool attach)
+{
+	static const struct kw keys[] = {
+		{ "vm" }, { "mac" }, { "dev" }, { "profile" },
+	};
+	unsigned int seen = 0, want = attach ? 0xf : 0x3;
+	int i, k;
+
+	for (i = 1; i < argc; i += 2) {
+		k = kw_lookup(argv[i], keys, attach ? "attach option" :
+						      "detach option");
+		if (k < 0)
+			return -1;
+		if (!(want & BIT(k))) {
+			parse_fail("\"%s\" does not apply to detach", keys[k].name);
+			return -1;
+		}
+		if (seen & BIT(k)) {
+			parse_fail("%s given twice", keys[k].name);
+			return -1;
+		}
+		seen |= BIT(k);
+		if (need(argc, i + 1, keys[k].name, argv[i]))
+			return -1;
+		switch (k) {
+		case 0:
+			if (config_check_name(argv[i + 1], CONFIG_NAME_MAX,
+					      "VM name"))
+				return -1;
+			strcpy(req->vm, argv[i + 1]);
+			break;
+		case 1:
+			if (parse_mac(argv[i + 1], req->mac))
+				return -1;
+			if (mac_is_multicast(req->mac) || mac_is_zero(req->mac)) {
+				parse_fail("%s is not a unicast MAC address",
+					   argv[i + 1]);
+				return -1;
+			}
+			break;
+		case 2:
+			if (check_ifname(argv[i + 1]))
+				return -1;
+			strcpy(req->dev, argv[i + 1]);
+			break;
+		case 3:
+			if (set_name(req, argv[i + 1]))
+				return -1;
+			break;
+		}
+	}
+	for (k = 0; k < 4; k++) {
+		if ((want & BIT(k)) && !(seen & BIT(k))) {
+			parse_fail("missing %s", keys[k].name);
+			return -1;
+		}
+	}
+	req->op = attach ? VSMD_OP_ATTACH : VSMD_OP_DETACH;
+	return 0;
+}
+
+/* export libvirt-network [name NAME] [bridge IFNAME] */
+static int parse_export(int argc, char **argv, struct vsmd_req *req)
+{
+	static const struct kw what[] = { { "libvirt-network" } };
+	static const struct kw keys[] = { { "name" }, { "bridge" } };
+	int i, k;
+
+	if (argc < 2)
+		return kw_missing(what, "export format");
+	if (kw_lookup(argv[1], what, "export format") < 0)
+		return -1;
+	strcpy(req->net, VSMD_LIBVIRT_NETWORK);
+	strcpy(req->bridge, VSMD_LIBVIRT_BRIDGE);
+	for (i = 2; i < argc; i += 2) {
+		k = kw_lookup(argv[i], keys, "export option");
+		if (k < 0 || need(argc, i + 1, keys[k].name, argv[i]))
+			return -1;
+		if (k == 0) {
+			if (config_check_name(argv[i + 1], CONFIG_NAME_MAX,
+					      "network name"))
+				return -1;
+			strcpy(req->net, argv[i + 1]);
+		} else {
+			if (check_ifname(argv[i + 1]))
+				return -1;
+			strcpy(req->bridge, argv[i + 1]);
+		}
+	}
+	req->op = VSMD_OP_EXPORT_LIBVIRT;
+	return 0;
+}
+
 
 /* running-config [port-profile [NAME] | interface PORT] */
 static int parse_running(int argc, char **argv, struct vsmd_req *req)
@@ -99,11 +213,13 @@ static int parse_pp(int argc, char **argv, struct vsmd_req *req)
 int vsmd_req_parse(int argc, char **argv, struct vsmd_req *req)
 {
 	static const struct kw cmds[] = {
-		{ "configure" }, { "show" }, { "copy" },
+		{ "configure" }, { "show" }, { "copy" }, { "attach" },
+		{ "detach" }, { "export" },
 	};
 	static const struct kw shows[] = {
-		{ "running-config" }, { "port-profile" },
+		{ "running-config" }, { "port-profile" }, { "interface" },
 	};
+	static const struct kw virtual[] = { { "virtual" } };
 	static const struct kw running[] = { { "running-config" } };
 	static const struct kw startup[] = { { "startup-config" } };
 	int kw;
@@ -124,6 +240,14 @@ int vsmd_req_parse(int argc, char **argv, struct vsmd_req *req)
 		kw = kw_lookup(argv[1], shows, "show command");
 		if (kw < 0)
 			return -1;
+		if (kw == 2) {
+			if (argc < 3)
+				return kw_missing(virtual, "interface");
+			if (kw_lookup(argv[2], virtual, "interface") < 0)
+				return -1;
+			req->op = VSMD_OP_SHOW_VIRTUAL;
+			return extra_word(argc, argv, 3);
+		}
 		return kw == 0 ? parse_running(argc - 1, argv + 1, req) :
 				 parse_pp(argc - 1, argv + 1, req);
 	case 2:
@@ -137,6 +261,11 @@ int vsmd_req_parse(int argc, char **argv, struct vsmd_req *req)
 			return -1;
 		req->op = VSMD_OP_COPY_RS;
 		return extra_word(argc, argv, 3);
+	case 3:
+	case 4:
+		return parse_vnic(argc, argv, req, kw == 3);
+	case 5:
+		return parse_export(argc, argv, req);
 	}
 	return -1;
 }
@@ -144,9 +273,25 @@ int vsmd_req_parse(int argc, char **argv, struct vsmd_req *req)
 /* The canonical command line of req. */
 static void command_line(const struct vsmd_req *req, char *buf, size_t len)
 {
-	char port[PORT_STRLEN];
+	char port[PORT_STRLEN], mac[MAC_STRLEN];
 
 	switch (req->op) {
+	case VSMD_OP_SHOW_VIRTUAL:
+		snprintf(buf, len, "show interface virtual");
+		return;
+	case VSMD_OP_ATTACH:
+		mac_format_colon(req->mac, mac);
+		snprintf(buf, len, "attach vm %s mac %s dev %s profile %s",
+			 req->vm, mac, req->dev, req->name);
+		return;
+	case VSMD_OP_DETACH:
+		mac_format_colon(req->mac, mac);
+		snprintf(buf, len, "detach vm %s mac %s", req->vm, mac);
+		return;
+	case VSMD_OP_EXPORT_LIBVIRT:
+		snprintf(buf, len, "export libvirt-network name %s bridge %s",
+			 req->net, req->bridge);
+		return;
 	case VSMD_OP_CONFIGURE:
 		snprintf(buf, len, "configure");
 		return;
@@ -216,7 +361,7 @@ static int frame(const char *head, size_t head_len, const char *body,
 
 int vsmd_req_encode(const struct vsmd_req *req, char **out, size_t *len)
 {
-	char head[CONFIG_NAME_MAX + 128], cmd[CONFIG_NAME_MAX + 64];
+	char head[LINE_MAX_LEN + 32], cmd[LINE_MAX_LEN];
 	int n;
 
 	command_line(req, cmd, sizeof(cmd));
@@ -269,7 +414,7 @@ static int take_line(const char *p, size_t len, size_t *pos, char *buf,
 
 int vsmd_req_decode(const char *payload, size_t len, struct vsmd_req *req)
 {
-	char line[CONFIG_NAME_MAX + 128], *argv[MAX_WORDS + 1], *save, *w;
+	char line[LINE_MAX_LEN], *argv[MAX_WORDS + 1], *save, *w;
 	size_t pos = 0;
 	int argc = 0;
 

@@ -15,7 +15,11 @@
  *		show running-config [port-profile [NAME] |
  *				     interface vethernet|ethernet N]
  *		show port-profile [brief | name NAME]
+ *		show interface virtual
  *		copy running-config startup-config
+ *		attach vm VM mac MAC dev IFNAME profile NAME
+ *		detach vm VM mac MAC
+ *		export libvirt-network [name NAME] [bridge IFNAME]
  *	then, for configure, the config text: one batch, all or nothing.
  * Keywords may be abbreviated as in the config language ("sh run").
  *
@@ -31,6 +35,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <net/if.h>
 
 #include "config.h"
 
@@ -45,7 +50,15 @@ enum vsmd_op {
 	VSMD_OP_SHOW_RUNNING,		/* show running-config [filter] */
 	VSMD_OP_SHOW_PROFILE,		/* show port-profile ... */
 	VSMD_OP_COPY_RS,		/* copy running-config startup-config */
+	VSMD_OP_SHOW_VIRTUAL,		/* show interface virtual */
+	VSMD_OP_ATTACH,			/* a VM vNIC onto a vethernet */
+	VSMD_OP_DETACH,			/* and off it */
+	VSMD_OP_EXPORT_LIBVIRT,		/* profiles as a libvirt network */
 };
+
+#define VSMD_LIBVIRT_NETWORK	"vnlink"
+#define VSMD_LIBVIRT_BRIDGE	"vnlink0"
+
 
 enum vsmd_pp_show {
 	VSMD_PP_ALL,			/* show port-profile */
@@ -61,7 +74,15 @@ struct vsmd_req {
 	struct config_filter filter;
 	/* VSMD_OP_SHOW_PROFILE */
 	enum vsmd_pp_show pp;
+	/* VSMD_OP_SHOW_PROFILE and VSMD_OP_ATTACH: the profile */
 	char name[CONFIG_NAME_MAX + 1];
+	/* VSMD_OP_ATTACH, VSMD_OP_DETACH: the VM vNIC, and its netdev */
+	char vm[CONFIG_NAME_MAX + 1];
+	uint8_t mac[6];
+	char dev[IFNAMSIZ];
+	/* VSMD_OP_EXPORT_LIBVIRT: the network's name and parking bridge */
+	char net[CONFIG_NAME_MAX + 1];
+	char bridge[IFNAMSIZ];
 	/* VSMD_OP_CONFIGURE: the batch; points into the decoded payload. */
 	const char *body;
 	size_t body_len;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "parse.h"
+#include "vsmd_attach.h"
 #include "vsmd_proto.h"
 #include "vsmd_serve.h"
 #include "vsmd_show.h"
@@ -133,6 +134,105 @@ static int show(struct vsmd *d, const struct vsmd_req *req, char **frame,
 	return reply_err(-ret, 0, msg, frame, frame_len);
 }
 
+/*
+ * What fn writes into a FILE is the reply; if it fails, the message it
+ * left in err (or the errno's) is.
+ */
+typedef int out_fn(FILE *f, struct vsmd *d, const struct vsmd_req *req,
+		   char *err, size_t errlen);
+
+static int reply_out(out_fn *fn, struct vsmd *d, const struct vsmd_req *req,
+		     char **frame, size_t *frame_len)
+{
+	char err[VSMD_ERR_LEN] = "", *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	int ret;
+
+	if (!f)
+		return reply_err(ENOMEM, 0, "out of memory", frame, frame_len);
+	ret = fn(f, d, req, err, sizeof(err));
+	if (fclose(f) && !ret) {
+		ret = -ENOMEM;
+		err[0] = '\0';
+	}
+	if (ret)
+		ret = reply_err(-ret, 0, err[0] ? err : strerror(-ret), frame,
+				frame_len);
+	else
+		ret = reply(0, 0, out, len, frame, frame_len);
+	free(out);
+	return ret;
+}
+
+static int show_virtual(FILE *f, struct vsmd *d, const struct vsmd_req *req,
+			char *err, size_t errlen)
+{
+	struct vsmd_kstate ks;
+	int ret;
+
+	ret = d->kernel->ops->list_kernel_state(d->kernel, &ks);
+	if (ret) {
+		snprintf(err, errlen, "cannot read the kernel's state: %s",
+			 d->kernel->ops->strerror(d->kernel));
+		return ret;
+	}
+	ret = vsmd_show_virtual(f, &d->running, &ks, req->json, req->pretty);
+	vsmd_kstate_free(&ks);
+	return ret;
+}
+
+static int export_libvirt(FILE *f, struct vsmd *d, const struct vsmd_req *req,
+			  char *err, size_t errlen)
+{
+	(void)err;
+	(void)errlen;
+	return vsmd_export_libvirt(f, &d->running, req->net, req->bridge);
+}
+
+/* attach or detach, then what was done: "vethernet 3", or JSON. */
+static int vnic(FILE *f, struct vsmd *d, const struct vsmd_req *req,
+		char *err, size_t errlen)
+{
+	const struct vsmd_vnic v = {
+		.vm = req->vm, .mac = req->mac, .dev = req->dev,
+		.profile = req->name,
+	};
+	char port[PORT_STRLEN], mac[MAC_STRLEN];
+	struct vsmd_attach_result res;
+	struct json j;
+	int ret;
+
+	if (req->op == VSMD_OP_ATTACH)
+		ret = vsmd_attach(d, &v, &res, err, errlen);
+	else
+		ret = vsmd_detach(d, &v, &res, err, errlen);
+	if (ret)
+		return ret;
+	if (!req->json) {
+		port_format(&res.ref, PORT_FMT_WORDS, port, sizeof(port));
+		fprintf(f, "%s\n", port);
+		return 0;
+	}
+	port_format(&res.ref, PORT_FMT_JSON, port, sizeof(port));
+	mac_format_colon(req->mac, mac);
+	json_init(&j, f, req->pretty);
+	json_obj_begin(&j);
+	json_kv_str(&j, "interface", port);
+	json_kv_u64(&j, "id", res.ref.id);
+	json_kv_str(&j, "vm", req->vm);
+	json_kv_str(&j, "mac", mac);
+	if (req->op == VSMD_OP_ATTACH) {
+		json_kv_str(&j, "dev", req->dev);
+		json_kv_str(&j, "profile", req->name);
+		json_kv_bool(&j, "created", res.created);
+	} else {
+		json_kv_bool(&j, "freed", res.freed);
+	}
+	json_obj_end(&j);
+	return 0;
+}
+
 int vsmd_handle(struct vsmd *d, const char *payload, size_t len,
 		char **frame, size_t *frame_len)
 {
@@ -162,6 +262,13 @@ int vsmd_handle(struct vsmd *d, const char *payload, size_t len,
 			return reply_err(-ret, 0, d->store->err, frame,
 					 frame_len);
 		return reply(0, 0, NULL, 0, frame, frame_len);
+	case VSMD_OP_SHOW_VIRTUAL:
+		return reply_out(show_virtual, d, &req, frame, frame_len);
+	case VSMD_OP_EXPORT_LIBVIRT:
+		return reply_out(export_libvirt, d, &req, frame, frame_len);
+	case VSMD_OP_ATTACH:
+	case VSMD_OP_DETACH:
+		return reply_out(vnic, d, &req, frame, frame_len);
 	}
 	return reply_err(EPROTO, 0, "unknown request", frame, frame_len);
 }

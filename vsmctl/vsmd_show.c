@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * vsmd_show.c - show running-config and show port-profile, from the model.
+ * vsmd_show.c - show running-config, show port-profile and show interface
+ * virtual from the model; the profiles exported as libvirt port groups.
  *
  * "show port-profile name web" shows, as the Nexus 1000V does, what the
  * profile sets itself (config attributes), what it ends up with once
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include "parse.h"
+#include "print.h"
 #include "vsmd_show.h"
 
 /* A model holding only what the filter selects, for JSON. */
@@ -287,5 +289,125 @@ int vsmd_show_profiles(FILE *f, const struct config *cfg,
 		if (ret)
 			return ret;
 	}
+	return 0;
+}
+
+/* The kernel's port for ref, NULL if it has none. */
+static const struct port_info *kport(const struct vsmd_kstate *ks,
+				     const struct port_ref *ref)
+{
+	size_t i;
+
+	for (i = 0; i < ks->nports; i++)
+		if (ks->ports[i].ref.type == ref->type &&
+		    ks->ports[i].ref.id == ref->id)
+			return &ks->ports[i];
+	return NULL;
+}
+
+static const char *kport_dev(const struct port_info *kp)
+{
+	return kp && kp->ifindex && (kp->has & PORT_HAS_IFNAME) ?
+	       kp->ifname : NULL;
+}
+
+/* As "show interface brief" says it: up, or down (and why, in JSON). */
+static bool kport_up(const struct port_info *kp)
+{
+	return kp && !port_down_reason(kp);
+}
+
+int vsmd_show_virtual(FILE *f, const struct config *cfg,
+		      const struct vsmd_kstate *ks, bool json, bool pretty)
+{
+	char port[PORT_STRLEN], mac[MAC_STRLEN];
+	struct config_eval ev;
+	struct json j;
+	size_t i;
+
+	if (json) {
+		json_init(&j, f, pretty);
+		json_arr_begin(&j);
+	} else {
+		fprintf(f, "%-10s %-24s %-14s %-15s %-20s %-9s %s\n", "Port",
+			"VM", "MAC", "Device", "Port-profile", "Binding",
+			"Status");
+	}
+	for (i = 0; i < cfg->ifaces.n; i++) {
+		const struct config_iface *ifc = config_iface_at(cfg, i);
+		const struct port_info *kp = kport(ks, &ifc->ref);
+		const char *dev = kport_dev(kp), *down;
+
+		if (!config_has(&ifc->a, CONFIG_ATTR_VM))
+			continue;
+		config_eval_iface(cfg, ifc, &ev);
+		if (json) {
+			port_format(&ifc->ref, PORT_FMT_JSON, port,
+				    sizeof(port));
+			mac_format_colon(ifc->a.vm_mac, mac);
+			down = kp ? port_down_reason(kp) : "not in the kernel";
+			json_obj_begin(&j);
+			json_kv_str(&j, "interface", port);
+			json_kv_u64(&j, "id", ifc->ref.id);
+			json_kv_str(&j, "vm", ifc->a.vm);
+			json_kv_str(&j, "mac", mac);
+			if (dev)
+				json_kv_str(&j, "dev", dev);
+			else
+				json_kv_null(&j, "dev");
+			if (ev.profile)
+				json_kv_str(&j, "profile", ev.profile->name);
+			else
+				json_kv_null(&j, "profile");
+			json_kv_str(&j, "binding",
+				    config_binding_name(ev.binding));
+			json_kv_bool(&j, "up", !down);
+			if (down)
+				json_kv_str(&j, "down_reason", down);
+			json_obj_end(&j);
+			continue;
+		}
+		port_format(&ifc->ref, PORT_FMT_SHORT, port, sizeof(port));
+		mac_format_dotted(ifc->a.vm_mac, mac);
+		fprintf(f, "%-10s %-24s %-14s %-15s %-20s %-9s %s\n", port,
+			ifc->a.vm, mac, dev ? dev : "--",
+			ev.profile ? ev.profile->name : "--",
+			config_binding_name(ev.binding),
+			kport_up(kp) ? "up" : "down");
+	}
+	if (json)
+		json_arr_end(&j);
+	return 0;
+}
+
+/*
+ * The port-profiles VMs can use (vethernet, enabled) as the port groups of
+ * a libvirt network. Its bridge is a parking place: libvirt enslaves each
+ * tap to it, the bridge stays down so that a parked tap forwards nothing,
+ * and the hook (tools/libvirt-hook) moves the tap to its vethernet.
+ * Names are [A-Za-z0-9_.-] (config_check_name()): nothing to escape.
+ */
+int vsmd_export_libvirt(FILE *f, const struct config *cfg, const char *net,
+			const char *bridge)
+{
+	struct config_eval ev;
+	size_t i;
+
+	fprintf(f, "<!-- vnlink port-profiles as libvirt port groups: "
+		   "virsh net-define FILE; virsh net-start %s -->\n", net);
+	fprintf(f, "<network>\n");
+	fprintf(f, "  <name>%s</name>\n", net);
+	fprintf(f, "  <forward mode='bridge'/>\n");
+	fprintf(f, "  <bridge name='%s'/>\n", bridge);
+	for (i = 0; i < cfg->profiles.n; i++) {
+		const struct config_profile *pp = config_profile_at(cfg, i);
+
+		if (pp->type != VEM_PORT_VETH)
+			continue;
+		config_eval_profile(cfg, pp, &ev);
+		if (ev.state_enabled)
+			fprintf(f, "  <portgroup name='%s'/>\n", pp->name);
+	}
+	fprintf(f, "</network>\n");
 	return 0;
 }

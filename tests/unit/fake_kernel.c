@@ -88,6 +88,8 @@ void fake_kernel_view(struct fake_kernel *fk, const struct fake_port *fp,
 	out->has = PORT_HAS_IFINDEX | PORT_HAS_MODE | PORT_HAS_ACCESS_VLAN |
 		   PORT_HAS_NATIVE_VLAN | PORT_HAS_TRUNK_VLANS |
 		   PORT_HAS_SHUTDOWN | PORT_HAS_PROFILE | PORT_HAS_STATS;
+	if (p->ifindex)
+		out->has |= PORT_HAS_IFNAME;
 	out->clear = 0;
 	if (!(p->own & VEM_CFG_MODE))
 		out->mode = base.mode;
@@ -367,6 +369,41 @@ static int fk_delete_interface(struct vsmd_kernel *k,
 	return 0;
 }
 
+/*
+ * Devices exist unless their name starts with "gone"; each is bound to one
+ * port at most, as in vem.ko.
+ */
+static int fk_bind_interface(struct vsmd_kernel *k, const struct port_ref *ref,
+			     const char *dev)
+{
+	struct fake_kernel *fk = fk_of(k);
+	struct fake_port *fp = fake_kernel_port(fk, ref->type, ref->id);
+	char name[PORT_STRLEN];
+	size_t i;
+	int ret;
+
+	port_name(ref, name);
+	ret = op(fk, "port_bind %s %s", name, dev ? dev : "-");
+	if (ret)
+		return ret;
+	if (!fp)
+		return refuse(fk, ENOENT, "no such port");
+	if (!dev) {
+		fp->p.ifindex = 0;
+		fp->p.ifname[0] = '\0';
+		return 0;
+	}
+	if (!strncmp(dev, "gone", 4))
+		return -ENODEV;
+	for (i = 0; i < fk->nports; i++)
+		if (&fk->ports[i] != fp && fk->ports[i].p.ifindex &&
+		    !strcmp(fk->ports[i].p.ifname, dev))
+			return refuse(fk, EBUSY, "device bound to another port");
+	fp->p.ifindex = 100 + (fp - fk->ports);
+	snprintf(fp->p.ifname, sizeof(fp->p.ifname), "%s", dev);
+	return 0;
+}
+
 static const char *fk_strerror(struct vsmd_kernel *k)
 {
 	return fk_of(k)->why;
@@ -384,6 +421,7 @@ const struct vsmd_kernel_ops fake_kernel_ops = {
 	.delete_profile		= fk_delete_profile,
 	.push_interface		= fk_push_interface,
 	.delete_interface	= fk_delete_interface,
+	.bind_interface		= fk_bind_interface,
 	.strerror		= fk_strerror,
 	.close			= fk_close,
 };

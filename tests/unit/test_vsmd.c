@@ -255,6 +255,154 @@ static void test_requests(void)
 	config_free(&d.running);
 }
 
+static struct fake_port *veth(uint32_t id)
+{
+	return fake_kernel_port(&fk, VEM_PORT_VETH, id);
+}
+
+/* attach, detach, show interface virtual, export libvirt-network */
+static void test_attach(void)
+{
+	static const char *const vm1 = "attach vm web01 mac 52:54:00:00:00:01 dev vnet1 profile web";
+	struct store st;
+	struct vsmd d = { .store = &st, .kernel = &k };
+	char err[VSMD_ERR_LEN], *run;
+	struct answer a;
+	uint64_t counter;
+
+	unlink(path);
+	fake_kernel_reset(&fk);
+	config_init(&d.running);
+	store_open(&st, &store_file_ops, path);
+	vsmd_start(&d, err, sizeof(err));
+	a = ask(&d, "configure", false,
+		"port-profile type vethernet web\n"
+		"  switchport access vlan 10\n  max-ports 2\n  state enabled\n"
+		"port-profile type vethernet temp\n"
+		"  port-binding ephemeral\n  state enabled\n"
+		"port-profile type vethernet off\n"
+		"port-profile type ethernet up\n  state enabled\n"
+		"interface vethernet 1\n  inherit port-profile temp\n");
+	ok(!a.error, "profiles configured");
+	free(a.body);
+
+	a = ask(&d, vm1, false, NULL);
+	ok(!a.error && !strcmp(a.body, "vethernet 2\n"),
+	   "attach: the lowest free number (vethernet 1 is taken)");
+	free(a.body);
+	ok(veth(2) && !strcmp(veth(2)->p.profile, "web") &&
+	   !strcmp(veth(2)->p.ifname, "vnet1"),
+	   "in the kernel: on profile web, bound to vnet1");
+	ok(read_file(path) && strstr(read_file(path), "interface vethernet 2\n"
+				     "  inherit port-profile web\n"
+				     "  vm web01 mac 5254.0000.0001\n"),
+	   "saved at once, with its owner");
+	counter = veth(2) ? veth(2)->counter : 0;
+
+	a = ask(&d, "detach vm web01 mac 5254.0000.0001", false, NULL);
+	ok(!a.error && !strcmp(a.body, "vethernet 2\n"), "detach");
+	free(a.body);
+	ok(veth(2) && !veth(2)->p.ifindex && veth(2)->counter == counter,
+	   "static: the vethernet stays, unbound, counters kept");
+	a = ask(&d, "attach vm web01 mac 52-54-00-00-00-01 dev vnet9 profile web",
+		true, NULL);
+	ok(!a.error && strstr(a.body, "\"interface\":\"vethernet2\"") &&
+	   strstr(a.body, "\"created\":false"),
+	   "re-attach on a new tap: the same vethernet (JSON)");
+	free(a.body);
+	ok(veth(2) && !strcmp(veth(2)->p.ifname, "vnet9") &&
+	   veth(2)->counter == counter, "bound to the new tap, same counters");
+	a = ask(&d, "attach vm web01 mac 52:54:00:00:00:01 dev vnet5 profile web",
+		false, NULL);
+	ok(!a.error && veth(2) && !strcmp(veth(2)->p.ifname, "vnet5"),
+	   "attach while bound moves it to the new netdev");
+	free(a.body);
+
+	a = ask(&d, "attach vm web02 mac 52:54:00:00:00:02 dev vnet2 profile web",
+		false, NULL);
+	ok(!a.error && !strcmp(a.body, "vethernet 3\n"), "a second VM: vethernet 3");
+	free(a.body);
+	run = strdup(read_file(path));
+	a = ask(&d, "attach vm web03 mac 52:54:00:00:00:03 dev vnet3 profile web",
+		false, NULL);
+	ok(a.error == ENOSPC && strstr(a.body, "port-profile web is full: max-ports 2") &&
+	   strstr(a.body, "vethernet 2, vethernet 3"),
+	   "max-ports: a clear refusal naming the users");
+	free(a.body);
+	ok(!veth(4) && !config_iface_find_vm(&d.running, "web03",
+					     (uint8_t[]){ 0x52, 0x54, 0, 0, 0, 3 }) &&
+	   !strcmp(read_file(path), run), "and nothing changed");
+
+	a = ask(&d, "attach vm web03 mac 52:54:00:00:00:03 dev vnet3 profile off",
+		false, NULL);
+	ok(a.error == EINVAL && strstr(a.body, "not enabled"),
+	   "a disabled profile refused");
+	free(a.body);
+	a = ask(&d, "attach vm web03 mac 52:54:00:00:00:03 dev vnet3 profile up",
+		false, NULL);
+	ok(a.error == EINVAL && strstr(a.body, "type ethernet"),
+	   "an ethernet profile refused");
+	free(a.body);
+	a = ask(&d, "attach vm web03 mac 52:54:00:00:00:03 dev vnet3 profile nope",
+		false, NULL);
+	ok(a.error == ENOENT && strstr(a.body, "no port-profile nope"),
+	   "a missing profile refused");
+	free(a.body);
+	a = ask(&d, "attach vm web03 mac 52:54:00:00:00:03 dev gone3 profile temp",
+		false, NULL);
+	ok(a.error == ENODEV && strstr(a.body, "cannot bind gone3 to vethernet 4: no such device") &&
+	   strstr(a.body, "nothing changed"), "a missing netdev refused");
+	free(a.body);
+	ok(!veth(4) && !strcmp(read_file(path), run),
+	   "and the vethernet made for it is gone again");
+	a = ask(&d, "attach vm web03 mac 52:54:00:00:00:03 dev vnet2 profile temp",
+		false, NULL);
+	ok(a.error == EBUSY && !veth(4), "a netdev bound to another vethernet refused");
+	free(a.body);
+	free(run);
+
+	a = ask(&d, "attach vm tmp01 mac 52:54:00:00:00:04 dev vnet4 profile temp",
+		false, NULL);
+	ok(!a.error && !strcmp(a.body, "vethernet 4\n"), "attach to an ephemeral profile");
+	free(a.body);
+	a = ask(&d, "show interface virtual", false, NULL);
+	ok(!a.error && strstr(a.body, "Veth2") && strstr(a.body, "web01") &&
+	   strstr(a.body, "5254.0000.0001") && strstr(a.body, "vnet5") &&
+	   strstr(a.body, "ephemeral") && !strstr(a.body, "Veth1 "),
+	   "show interface virtual: the VMs' vethernets only");
+	free(a.body);
+	a = ask(&d, "show interface virtual", true, NULL);
+	ok(!a.error && strstr(a.body, "\"vm\":\"tmp01\"") &&
+	   strstr(a.body, "\"dev\":\"vnet4\"") &&
+	   strstr(a.body, "\"binding\":\"ephemeral\""),
+	   "show interface virtual, JSON");
+	free(a.body);
+	a = ask(&d, "detach vm tmp01 mac 52:54:00:00:00:04", true, NULL);
+	ok(!a.error && strstr(a.body, "\"freed\":true") && !veth(4) &&
+	   !strstr(read_file(path), "tmp01"),
+	   "ephemeral: detach frees the vethernet, saved");
+	free(a.body);
+	a = ask(&d, "detach vm tmp01 mac 52:54:00:00:00:04", false, NULL);
+	ok(a.error == ENOENT && strstr(a.body, "no vethernet belongs to vm tmp01"),
+	   "detach of an unknown vNIC: ENOENT");
+	free(a.body);
+
+	a = ask(&d, "export libvirt-network", false, NULL);
+	ok(!a.error && strstr(a.body, "<name>vnlink</name>") &&
+	   strstr(a.body, "<bridge name='vnlink0'/>") &&
+	   strstr(a.body, "<portgroup name='web'/>") &&
+	   strstr(a.body, "<portgroup name='temp'/>") &&
+	   !strstr(a.body, "'off'") && !strstr(a.body, "'up'"),
+	   "export: one portgroup per enabled vethernet profile");
+	free(a.body);
+	a = ask(&d, "export libvirt-network name lab bridge br-park", false, NULL);
+	ok(!a.error && strstr(a.body, "<name>lab</name>") &&
+	   strstr(a.body, "<bridge name='br-park'/>"), "export: name and bridge");
+	free(a.body);
+	store_close(&st);
+	config_free(&d.running);
+}
+
 int main(void)
 {
 	char cmd[PATH_MAX + 16];
@@ -268,6 +416,7 @@ int main(void)
 	test_start_corrupt();
 	test_start_reconcile();
 	test_requests();
+	test_attach();
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd))
 		diag("cannot remove %s", dir);

@@ -202,6 +202,78 @@ static void test_replies(void)
 	   "not ok: refused");
 }
 
+/* Refused, with a message holding 'part'. */
+static void refused(const char *cmd, const char *part)
+{
+	struct vsmd_req req;
+	bool good = parse(cmd, &req) == -1 && strstr(parse_error(), part);
+
+	if (!ok(good, "refused: %s", cmd))
+		diag("message: %s", parse_error());
+}
+
+static void test_vnic(void)
+{
+	static const char long_vm[] =
+		"attach vm aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		" mac 52:54:00:00:00:01 dev vnet0 profile web";
+	struct vsmd_req req, out;
+	char *frame;
+
+	ok(!parse("attach vm 6f1c0e4e-3b1d-4c1e-9c55-0123456789ab mac 5254.0000.0001 dev vnet0 profile web",
+		  &req) && req.op == VSMD_OP_ATTACH &&
+	   !strcmp(req.vm, "6f1c0e4e-3b1d-4c1e-9c55-0123456789ab") &&
+	   req.mac[5] == 1 && !strcmp(req.dev, "vnet0") &&
+	   !strcmp(req.name, "web"), "attach: every field");
+	ok(!round_trip(&req, &out, &frame) && out.op == VSMD_OP_ATTACH &&
+	   !strcmp(out.vm, req.vm) && !memcmp(out.mac, req.mac, 6) &&
+	   !strcmp(out.dev, "vnet0") && !strcmp(out.name, "web"),
+	   "attach: encoded and decoded");
+	free(frame);
+	ok(!parse("attach profile web dev vnet0 mac 52:54:00:00:00:01 vm a", &req) &&
+	   req.op == VSMD_OP_ATTACH, "attach: options in any order");
+	ok(!parse("detach vm a mac 52:54:00:00:00:01", &req) &&
+	   req.op == VSMD_OP_DETACH && !round_trip(&req, &out, &frame) &&
+	   out.op == VSMD_OP_DETACH && !strcmp(out.vm, "a"), "detach");
+	free(frame);
+	ok(!parse("show interface virtual", &req) &&
+	   req.op == VSMD_OP_SHOW_VIRTUAL, "show interface virtual");
+	ok(!parse("export libvirt-network", &req) &&
+	   req.op == VSMD_OP_EXPORT_LIBVIRT && !strcmp(req.net, "vnlink") &&
+	   !strcmp(req.bridge, "vnlink0"), "export: the defaults");
+	ok(!parse("export libvirt-network bridge br1 name lab", &req) &&
+	   !round_trip(&req, &out, &frame) && !strcmp(out.net, "lab") &&
+	   !strcmp(out.bridge, "br1"), "export: name and bridge");
+	free(frame);
+
+	refused("attach vm a mac 52:54:00:00:00:01 dev vnet0", "missing profile");
+	refused("attach vm a mac 52:54:00:00:00:01 profile web", "missing dev");
+	refused("attach vm a mac 52:54:00:00:00:01 dev vnet0 profile", "missing profile after");
+	refused("attach vm a vm b mac 52:54:00:00:00:01 dev vnet0 profile web", "given twice");
+	refused("attach vm a mac 52:54:00:00:00:0g dev vnet0 profile web", "invalid MAC");
+	refused("attach vm a mac 01:00:5e:00:00:01 dev vnet0 profile web", "not a unicast");
+	refused("attach vm a mac 00:00:00:00:00:00 dev vnet0 profile web", "not a unicast");
+	refused("attach vm a/b mac 52:54:00:00:00:01 dev vnet0 profile web", "VM name");
+	refused(long_vm, "VM name");
+	refused("attach vm a mac 52:54:00:00:00:01 dev 0123456789abcdef profile web",
+		"invalid device name");
+	refused("attach vm a mac 52:54:00:00:00:01 dev a/b profile web",
+		"invalid device name");
+	refused("attach vm a mac 52:54:00:00:00:01 dev .. profile web",
+		"invalid device name");
+	refused("attach vm a mac 52:54:00:00:00:01 dev vnet0 profile w$b",
+		"port-profile name");
+	refused("attach vm a mac 52:54:00:00:00:01 dev vnet0 profile web color red",
+		"unknown attach option");
+	refused("detach vm a mac 52:54:00:00:00:01 dev vnet0", "does not apply to detach");
+	refused("detach vm a", "missing mac");
+	refused("show interface", "missing interface");
+	refused("show interface virtual x", "unexpected");
+	refused("export", "missing export format");
+	refused("export libvirt-network name a/b", "network name");
+	refused("export libvirt-network bridge", "missing bridge");
+}
+
 int main(void)
 {
 	tap_init();
@@ -209,5 +281,6 @@ int main(void)
 	test_requests();
 	test_bad_requests();
 	test_replies();
+	test_vnic();
 	return tap_exit();
 }
