@@ -180,6 +180,50 @@ check_eq "a tap device attaches" "vethernet 3" \
 	"$(attach vm9 52:54:00:00:09:09 tap9 temp)"
 check_eq "bound to tap9" tap9 "$(port_field host vethernet 3 ifname)"
 
+# The libvirt hook, as libvirt calls it, with the real vsmctl: prepare
+# makes the parking bridge (down); libvirt would then put the tap on it;
+# start takes it off and attaches it; stopped detaches it.
+hook()
+{
+	on host env VSMCTL="$VSMCTL" VNLINK_SYSLOG=no VNLINK_DEFAULTS=/dev/null \
+		python3 "$REPO_DIR/tools/libvirt-hook" lv01 "$1" "$2" - <"$T/lv01.xml"
+}
+cat >"$T/lv01.xml" <<'EOF2'
+<domain type='kvm'>
+  <name>lv01</name>
+  <uuid>0b5e7c1a-2f4d-4a8e-9b61-3c7d2e9f4a10</uuid>
+  <devices>
+    <interface type='network'>
+      <mac address='52:54:00:00:09:0a'/>
+      <source network='vnlink' portgroup='temp' bridge='vnlink0'/>
+      <target dev='lv01-p'/>
+      <model type='virtio'/>
+      <alias name='net0'/>
+    </interface>
+  </devices>
+</domain>
+EOF2
+vm_add host lv01 52:54:00:00:09:0a 10.0.9.10
+on lv01 ip neigh replace 10.0.9.2 lladdr 52:54:00:00:09:02 dev eth0 nud permanent
+on web02 ip neigh replace 10.0.9.10 lladdr 52:54:00:00:09:0a dev eth0 nud permanent
+check "hook prepare: the parking bridge is made" hook prepare begin
+check_eq "vnlink0 is a bridge, and down" "bridge DOWN" \
+	"$(on host ip -d -o link show vnlink0 | grep -o 'bridge ' | head -1)$(on host ip -br link show vnlink0 | awk '{print $2}')"
+on host ip link set lv01-p master vnlink0		# what libvirt does
+check_fail "parked, lv01 reaches nothing" on lv01 ping -c 2 -i 0.2 -W 1 10.0.9.2
+check "hook start: attached" hook start begin
+check_eq "lv01-p is off the parking bridge" "" \
+	"$(on host ip -o link show lv01-p | grep -o 'master [^ ]*')"
+check_eq "lv01 is on vethernet 4, by its UUID" 4 \
+	"$(vm_json id 0b5e7c1a-2f4d-4a8e-9b61-3c7d2e9f4a10 52:54:00:00:09:0a)"
+check "lv01 reaches web02" on lv01 ping -c 2 -i 0.2 -W 2 10.0.9.2
+check "hook reconnect: nothing changes" hook reconnect begin
+check_eq "still vethernet 4" 4 \
+	"$(vm_json id 0b5e7c1a-2f4d-4a8e-9b61-3c7d2e9f4a10 52:54:00:00:09:0a)"
+check "hook stopped: detached" hook stopped end
+check_fail "vethernet 4 freed (port-group temp is ephemeral)" \
+	vsm host show interface vethernet 4
+
 # vsmd killed: the bindings survive and the numbers hold.
 kill -9 "$VSMD_PID"; wait "$VSMD_PID" 2>/dev/null; VSMD_PID=
 check "web01 still reaches web02 with vsmd dead" on web01 ping -c 2 -i 0.2 -W 2 10.0.9.2
