@@ -47,6 +47,7 @@ install: vsmctl
 	install -D -m 0644 vsmctl/vsmctl.8 $(DESTDIR)$(PREFIX)/share/man/man8/vsmctl.8
 	install -D -m 0755 vsmctl/vsmd $(DESTDIR)$(PREFIX)/sbin/vsmd
 	install -D -m 0644 vsmctl/vsmd.8 $(DESTDIR)$(PREFIX)/share/man/man8/vsmd.8
+	install -D -m 0755 tools/libvirt-hook $(DESTDIR)$(PREFIX)/libexec/vnlink/libvirt-hook
 	install -d $(DESTDIR)$(SYSTEMDUNITDIR)
 	sed 's|@SBINDIR@|$(PREFIX)/sbin|' tools/vsmd.service \
 		> $(DESTDIR)$(SYSTEMDUNITDIR)/vsmd.service

@@ -1,13 +1,14 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# The demo, run inside the VM by `make demo`: one host, two VLANs, three
-# VMs, some traffic, and what the operator sees.
+# The demo, run inside the VM by `make demo`: one host, three VMs, port
+# profiles defined once in vsmd, VMs attached to them, traffic, one
+# profile change moving a VM, and what the operator sees.
 #
 #   web1 10.1.0.11   web2 10.1.0.12   db1 10.1.0.21
-#   (vlan 10)        (vlan 10)        (vlan 20)
+#   profile web      profile web      profile db
 #        |                |               |
-#   +--vethernet 1----vethernet 2-----vethernet 3--+
+#   +--vethernet 1----vethernet 2-----vethernet 3--+      vsmd <-- vsmctl
 #   |  host "esx1": vem.ko                         |
 #   +----------------------------------------------+
 
@@ -19,8 +20,14 @@ H=demo-esx1
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 run() { printf '$ %s\n' "$*"; "$@"; }
 
+T=$(mktemp -d)
+VSMD_PID=
+export VSMD_SOCKET=$T/vsmd.sock
+
 cleanup()
 {
+	[ -n "$VSMD_PID" ] && kill "$VSMD_PID" 2>/dev/null && wait "$VSMD_PID" 2>/dev/null
+	rm -rf "$T"
 	for ns in $H demo-web1 demo-web2 demo-db1; do
 		ip netns del $ns 2>/dev/null || true
 	done
@@ -49,15 +56,44 @@ done
 
 vsm() { printf '$ vsmctl %s\n' "$*"; ip netns exec $H "$VSMCTL" "$@"; }
 
-step "Configure the switch"
-vsm switch create aging-time 300
-vsm interface add vethernet 1 dev web1-nic mode access access vlan 10
-vsm interface add vethernet 2 dev web2-nic mode access access vlan 10
-vsm interface add vethernet 3 dev db1-nic mode access access vlan 20
+step "Start vsmd, the supervisor: it owns the configuration"
+ip netns exec $H vsmctl/vsmd -f -s "$VSMD_SOCKET" -c "$T/startup-config" \
+	2>"$T/vsmd.log" &
+VSMD_PID=$!
+for _ in $(seq 50); do [ -S "$VSMD_SOCKET" ] && break; sleep 0.1; done
+echo "  vsmd pid $VSMD_PID, socket $VSMD_SOCKET"
+
+step "Define port profiles once (NX-OS config, one all-or-nothing batch)"
+cat >"$T/profiles" <<'EOF2'
+vlan 10
+  name web
+vlan 20
+  name db
+port-profile type vethernet base
+  switchport mode access
+  max-ports 16
+port-profile type vethernet web
+  inherit port-profile base
+  switchport access vlan 10
+  state enabled
+port-profile type vethernet db
+  inherit port-profile base
+  switchport access vlan 20
+  state enabled
+EOF2
+sed 's/^/  | /' "$T/profiles"
+vsm configure "$T/profiles"
+
+step "Power on the VMs: each vNIC is attached to its profile's port group"
+vsm attach --vm web1 --mac 02:00:00:00:00:01 --dev web1-nic --profile web
+vsm attach --vm web2 --mac 02:00:00:00:00:02 --dev web2-nic --profile web
+vsm attach --vm db1 --mac 02:00:00:00:00:03 --dev db1-nic --profile db
+vsm show port-profile name web
+vsm show interface virtual
 
 step "Traffic"
 run ip netns exec demo-web1 ping -c 3 -i 0.2 10.1.0.12
-echo "$ ip netns exec demo-web1 ping -c 2 -W 1 10.1.0.21   # other VLAN"
+echo "$ ip netns exec demo-web1 ping -c 2 -W 1 10.1.0.21   # db is VLAN 20"
 if ip netns exec demo-web1 ping -c 2 -i 0.2 -W 1 10.1.0.21 >/dev/null; then
 	echo "  UNEXPECTED: VLAN 20 reachable from VLAN 10"; exit 1
 else
@@ -67,12 +103,21 @@ fi
 step "What the operator sees"
 vsm show switch
 vsm show interface brief
-vsm show interface vethernet 1 counters
+vsm show interface vethernet 1
 vsm show mac address-table
 
-step "Move db1 into VLAN 10"
-vsm interface set vethernet 3 access vlan 10
+step "Change one profile: every vEth bound to db moves at once"
+printf '  | port-profile type vethernet db\n  |   switchport access vlan 10\n'
+printf 'port-profile type vethernet db\n  switchport access vlan 10\n' |
+	vsm configure -
 run ip netns exec demo-web1 ping -c 2 -i 0.2 10.1.0.21
 vsm show interface brief
+
+step "Save, then stop vsmd: the switch keeps forwarding (headless)"
+vsm copy running-config startup-config
+vsm show running-config
+kill "$VSMD_PID"; wait "$VSMD_PID" 2>/dev/null || true; VSMD_PID=
+echo "  vsmd stopped"
+run ip netns exec demo-web1 ping -c 2 -i 0.2 10.1.0.21
 echo
 echo "demo done"
