@@ -77,7 +77,10 @@ struct vem_acl_port {
  * the ethertype, if VEM_ACL_M_ETHERTYPE.
  *
  * Address bits past the prefix length, or outside the MAC mask, are
- * ignored. Fields of the other family must be zero (or are refused).
+ * ignored. The conditions of the other family must be absent: an IP
+ * entry has zero MAC masks and no VEM_ACL_M_ETHERTYPE, a MAC entry only
+ * VEM_ACL_M_ETHERTYPE, zero prefix lengths and VEM_ACL_PORT_ANY; else
+ * the build says -EINVAL, as for any value out of range.
  */
 struct vem_acl_rule {
 	u8 family;		/* enum vem_acl_family, the same in one list */
