@@ -18,7 +18,7 @@
 #define VEM_ACL_MAX_RULES	4096
 
 /* The list an entry belongs to; also what a packet is (struct vem_acl_pkt). */
-enum vem_acl_family {
+enum vem_acl_cls_family {
 	VEM_ACL_MAC,		/* MAC list; as a packet's family: not IP */
 	VEM_ACL_IPV4,
 	VEM_ACL_IPV6,
@@ -83,7 +83,7 @@ struct vem_acl_port {
  * the build says -EINVAL, as for any value out of range.
  */
 struct vem_acl_rule {
-	u8 family;		/* enum vem_acl_family, the same in one list */
+	u8 family;		/* enum vem_acl_cls_family, the same in one list */
 	u8 action;		/* enum vem_acl_action */
 	u8 match;		/* VEM_ACL_M_* */
 	/* IPv4 and IPv6 lists */
@@ -119,7 +119,7 @@ struct vem_acl_pkt {
 	u8 dst_mac[6];
 	u8 src_mac[6];
 	u16 ethertype;		/* after any VLAN tags */
-	u8 family;		/* enum vem_acl_family; VEM_ACL_MAC: not IP */
+	u8 family;		/* enum vem_acl_cls_family; VEM_ACL_MAC: not IP */
 	u8 flags;		/* VEM_ACL_PKT_* */
 	u8 proto;		/* IPv4 protocol, IPv6 upper-layer header */
 	u8 dscp;		/* the low 6 bits are read */

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The datapath: every frame a bound netdev receives enters the switch here.
- * Ingress VLAN classification, learning, lookup, flooding, egress tagging.
+ * Ingress VLAN classification, ingress ACLs, learning, lookup, flooding,
+ * egress ACLs, egress tagging.
  */
 
 #include <linux/etherdevice.h>
@@ -120,9 +121,26 @@ static void vem_port_xmit(struct vem_port *out, struct net_device *dev,
 		vem_stats_drop(out, VEM_DROP_TX_ERROR);
 }
 
+#define VEM_ACL_IN_MASK		(BIT(VEM_ACL_SLOT_IP_IN) | \
+				 BIT(VEM_ACL_SLOT_IPV6_IN) | \
+				 BIT(VEM_ACL_SLOT_MAC_IN))
+#define VEM_ACL_OUT_MASK	(VEM_ACL_IN_MASK << 1)
+
+/* Whether @out's "out" ACLs let the frame leave; a denial is counted. */
+static bool vem_acl_out_ok(struct vem_port *out, const struct vem_cfg_view *view,
+			   struct sk_buff *skb, struct vem_acl_frame *frame)
+{
+	if (likely(!(view->acls & VEM_ACL_OUT_MASK)) ||
+	    vem_acl_check(view, true, skb, frame))
+		return true;
+	vem_stats_drop(out, VEM_DROP_ACL_OUT);
+	return false;
+}
+
 /* Send a copy of @skb to every port of @vid but @in. Consumes @skb. */
 static void vem_flood(struct vem_switch *sw, struct vem_port *in,
-		      struct sk_buff *skb, u16 vid, enum vem_class class)
+		      struct sk_buff *skb, u16 vid, enum vem_class class,
+		      struct vem_acl_frame *frame)
 {
 	struct net_device *prev_dev = NULL, *dev;
 	struct vem_port *prev = NULL, *p;
@@ -140,6 +158,8 @@ static void vem_flood(struct vem_switch *sw, struct vem_port *in,
 			continue;
 		vem_port_view(p, &view);
 		if (!vem_egress_allowed(&view, vid, &tag))
+			continue;
+		if (!vem_acl_out_ok(p, &view, skb, frame))
 			continue;
 		if (prev) {
 			struct sk_buff *copy = skb_clone(skb, GFP_ATOMIC);
@@ -163,7 +183,8 @@ static void vem_flood(struct vem_switch *sw, struct vem_port *in,
 
 /* Known unicast destination behind @out. Consumes @skb. */
 static void vem_forward(struct vem_port *in, struct vem_port *out,
-			struct sk_buff *skb, u16 vid)
+			struct sk_buff *skb, u16 vid,
+			struct vem_acl_frame *frame)
 {
 	struct vem_cfg_view view;
 	struct net_device *dev;
@@ -188,6 +209,8 @@ static void vem_forward(struct vem_port *in, struct vem_port *out,
 		vem_stats_drop(in, view.shutdown ? VEM_DROP_NO_PORT : VEM_DROP_VLAN);
 		goto drop;
 	}
+	if (!vem_acl_out_ok(out, &view, skb, frame))
+		goto drop;
 	vem_port_xmit(out, dev, skb, vid, tag, VEM_CLASS_UCAST);
 	return;
 drop:
@@ -201,6 +224,7 @@ static void vem_switch_frame(struct vem_port *in, struct sk_buff *skb)
 	struct vem_cfg_view cfg;
 	const struct ethhdr *eth = eth_hdr(skb);
 	enum vem_class class = vem_classify(eth->h_dest);
+	struct vem_acl_frame frame = { .parsed = false };
 	struct vem_fdb_entry *e;
 	u16 vid = 0;
 
@@ -227,17 +251,24 @@ static void vem_switch_frame(struct vem_port *in, struct sk_buff *skb)
 		goto drop;
 	}
 
+	/* A denied frame teaches the switch nothing. */
+	if (unlikely(cfg.acls & VEM_ACL_IN_MASK) &&
+	    !vem_acl_check(&cfg, false, skb, &frame)) {
+		vem_stats_drop(in, VEM_DROP_ACL_IN);
+		goto drop;
+	}
+
 	vem_fdb_learn(sw, in, eth->h_source, vid);
 
 	if (class == VEM_CLASS_UCAST) {
 		e = vem_fdb_lookup(&sw->fdb, eth->h_dest, vid);
 		if (likely(e)) {
-			vem_forward(in, READ_ONCE(e->port), skb, vid);
+			vem_forward(in, READ_ONCE(e->port), skb, vid, &frame);
 			return;
 		}
 		vem_stats_flood(in);
 	}
-	vem_flood(sw, in, skb, vid, class);
+	vem_flood(sw, in, skb, vid, class, &frame);
 	return;
 drop:
 	kfree_skb(skb);

@@ -10,6 +10,7 @@
  * nl_fdb.c and nl_profile.c.
  */
 
+#include <linux/ctype.h>
 #include <linux/rtnetlink.h>
 #include <net/genetlink.h>
 #include <net/sock.h>
@@ -50,8 +51,11 @@ static const struct nla_policy vem_switch_policy[VEM_A_SWITCH_FDB_MAX + 1] = {
 #define VEM_PROFILE_NAME_POLICY \
 	{ .type = NLA_NUL_STRING, .len = VEM_PROFILE_NAME_MAX }
 
+#define VEM_ACL_NAME_POLICY \
+	{ .type = NLA_NUL_STRING, .len = VEM_ACL_NAME_MAX }
+
 /* PORT_NEW, PORT_SET: identity and configuration. */
-static const struct nla_policy vem_port_policy[VEM_A_PORT_CLEAR + 1] = {
+static const struct nla_policy vem_port_policy[VEM_A_PORT_ACL_MAC_OUT + 1] = {
 	VEM_PORT_REF_POLICY(VEM_A_PORT_TYPE, VEM_A_PORT_ID),
 	[VEM_A_PORT_IFINDEX] = { .type = NLA_U32 },
 	[VEM_A_PORT_MODE] = NLA_POLICY_RANGE(NLA_U8, VEM_PORT_MODE_ACCESS,
@@ -62,6 +66,12 @@ static const struct nla_policy vem_port_policy[VEM_A_PORT_CLEAR + 1] = {
 	[VEM_A_PORT_SHUTDOWN] = NLA_POLICY_MAX(NLA_U8, 1),
 	[VEM_A_PORT_PROFILE] = VEM_PROFILE_NAME_POLICY,
 	[VEM_A_PORT_CLEAR] = NLA_POLICY_MASK(NLA_U32, VEM_CFG_ALL),
+	[VEM_A_PORT_ACL_IP_IN] = VEM_ACL_NAME_POLICY,
+	[VEM_A_PORT_ACL_IP_OUT] = VEM_ACL_NAME_POLICY,
+	[VEM_A_PORT_ACL_IPV6_IN] = VEM_ACL_NAME_POLICY,
+	[VEM_A_PORT_ACL_IPV6_OUT] = VEM_ACL_NAME_POLICY,
+	[VEM_A_PORT_ACL_MAC_IN] = VEM_ACL_NAME_POLICY,
+	[VEM_A_PORT_ACL_MAC_OUT] = VEM_ACL_NAME_POLICY,
 };
 
 static struct netlink_range_validation vem_profile_ports_range = {
@@ -69,7 +79,7 @@ static struct netlink_range_validation vem_profile_ports_range = {
 };
 
 /* PROFILE_NEW, PROFILE_SET. */
-static const struct nla_policy vem_profile_policy[VEM_A_PROFILE_ENABLED + 1] = {
+static const struct nla_policy vem_profile_policy[VEM_A_PROFILE_ACL_MAC_OUT + 1] = {
 	[VEM_A_PROFILE_NAME] = VEM_PROFILE_NAME_POLICY,
 	[VEM_A_PROFILE_TYPE] = NLA_POLICY_RANGE(NLA_U8, VEM_PORT_VETH,
 						VEM_PORT_TYPE_MAX),
@@ -82,6 +92,50 @@ static const struct nla_policy vem_profile_policy[VEM_A_PROFILE_ENABLED + 1] = {
 	[VEM_A_PROFILE_MAX_PORTS] = NLA_POLICY_FULL_RANGE(NLA_U32,
 							  &vem_profile_ports_range),
 	[VEM_A_PROFILE_ENABLED] = NLA_POLICY_MAX(NLA_U8, 1),
+	[VEM_A_PROFILE_PORT_COUNT] = { .type = NLA_REJECT },	/* read-only */
+	[VEM_A_PROFILE_ACL_IP_IN] = VEM_ACL_NAME_POLICY,
+	[VEM_A_PROFILE_ACL_IP_OUT] = VEM_ACL_NAME_POLICY,
+	[VEM_A_PROFILE_ACL_IPV6_IN] = VEM_ACL_NAME_POLICY,
+	[VEM_A_PROFILE_ACL_IPV6_OUT] = VEM_ACL_NAME_POLICY,
+	[VEM_A_PROFILE_ACL_MAC_IN] = VEM_ACL_NAME_POLICY,
+	[VEM_A_PROFILE_ACL_MAC_OUT] = VEM_ACL_NAME_POLICY,
+};
+
+/* One ACL entry; the HITS it carries in replies are read-only. */
+const struct nla_policy vem_ace_policy[VEM_A_ACE_ETHERTYPE + 1] = {
+	[VEM_A_ACE_SEQ] = { .type = NLA_U32 },
+	[VEM_A_ACE_ACTION] = NLA_POLICY_MAX(NLA_U8, VEM_ACE_DENY),
+	[VEM_A_ACE_PROTO] = { .type = NLA_U8 },
+	[VEM_A_ACE_SRC] = { .type = NLA_BINARY, .len = 16 },
+	[VEM_A_ACE_SRC_LEN] = NLA_POLICY_MAX(NLA_U8, 128),
+	[VEM_A_ACE_DST] = { .type = NLA_BINARY, .len = 16 },
+	[VEM_A_ACE_DST_LEN] = NLA_POLICY_MAX(NLA_U8, 128),
+	[VEM_A_ACE_SPORT_OP] = NLA_POLICY_MAX(NLA_U8, VEM_ACE_PORT_OP_MAX),
+	[VEM_A_ACE_SPORT_LO] = { .type = NLA_U16 },
+	[VEM_A_ACE_SPORT_HI] = { .type = NLA_U16 },
+	[VEM_A_ACE_DPORT_OP] = NLA_POLICY_MAX(NLA_U8, VEM_ACE_PORT_OP_MAX),
+	[VEM_A_ACE_DPORT_LO] = { .type = NLA_U16 },
+	[VEM_A_ACE_DPORT_HI] = { .type = NLA_U16 },
+	[VEM_A_ACE_ESTABLISHED] = { .type = NLA_FLAG },
+	[VEM_A_ACE_DSCP] = NLA_POLICY_MAX(NLA_U8, 63),
+	[VEM_A_ACE_SRC_MAC] = NLA_POLICY_ETH_ADDR,
+	[VEM_A_ACE_SRC_MAC_MASK] = NLA_POLICY_ETH_ADDR,
+	[VEM_A_ACE_DST_MAC] = NLA_POLICY_ETH_ADDR,
+	[VEM_A_ACE_DST_MAC_MASK] = NLA_POLICY_ETH_ADDR,
+	[VEM_A_ACE_ETHERTYPE] = NLA_POLICY_MIN(NLA_U16, ETH_P_802_3_MIN),
+};
+
+/* ACL_NEW, ACL_SET. */
+static const struct nla_policy vem_acl_policy[VEM_A_ACL_ENTRIES + 1] = {
+	[VEM_A_ACL_NAME] = VEM_ACL_NAME_POLICY,
+	[VEM_A_ACL_FAMILY] = NLA_POLICY_RANGE(NLA_U8, VEM_ACL_FAMILY_MAC,
+					      VEM_ACL_FAMILY_MAX),
+	[VEM_A_ACL_ENTRIES] = NLA_POLICY_NESTED_ARRAY(vem_ace_policy),
+};
+
+/* ACL_DEL, ACL_GET: the name only. */
+static const struct nla_policy vem_acl_ref_policy[VEM_A_ACL_NAME + 1] = {
+	[VEM_A_ACL_NAME] = VEM_ACL_NAME_POLICY,
 };
 
 /* PROFILE_DEL, PROFILE_GET: the name only. */
@@ -152,6 +206,18 @@ int vem_nl_reply(struct genl_info *info, vem_nl_fill_t fill,
 	return genlmsg_reply(msg, info);
 }
 
+bool vem_nl_name_ok(const char *name)
+{
+	const char *c;
+
+	if (!*name)
+		return false;
+	for (c = name; *c; c++)
+		if (!isalnum(*c) && *c != '-' && *c != '_' && *c != '.')
+			return false;
+	return true;
+}
+
 /* pre_doit / post_doit */
 
 static int vem_nl_pre_doit(const vem_genl_ops_t *ops, struct sk_buff *skb,
@@ -166,7 +232,8 @@ static int vem_nl_pre_doit(const vem_genl_ops_t *ops, struct sk_buff *skb,
 		rtnl_lock();
 	mutex_lock(&vem_mutex);
 
-	if (flags & (VEM_NL_NEED_SWITCH | VEM_NL_NEED_PORT | VEM_NL_NEED_PROFILE)) {
+	if (flags & (VEM_NL_NEED_SWITCH | VEM_NL_NEED_PORT |
+		     VEM_NL_NEED_PROFILE | VEM_NL_NEED_ACL)) {
 		sw = vem_switch_get(genl_info_net(info));
 		if (!sw) {
 			NL_SET_ERR_MSG_MOD(info->extack,
@@ -209,6 +276,23 @@ static int vem_nl_pre_doit(const vem_genl_ops_t *ops, struct sk_buff *skb,
 			goto err_unlock;
 		}
 		info->user_ptr[1] = prof;
+	}
+	if (flags & VEM_NL_NEED_ACL) {
+		struct vem_acl *acl;
+
+		if (VEM_REQUIRE(info, VEM_A_ACL_NAME, "ACL name")) {
+			err = -EINVAL;
+			goto err_unlock;
+		}
+		acl = vem_acl_find(sw, nla_data(info->attrs[VEM_A_ACL_NAME]));
+		if (!acl) {
+			NL_SET_ERR_MSG_ATTR_MOD(info->extack,
+						info->attrs[VEM_A_ACL_NAME],
+						"No such ACL");
+			err = -ENOENT;
+			goto err_unlock;
+		}
+		info->user_ptr[1] = acl;
 	}
 	return 0;
 
@@ -279,6 +363,14 @@ static const struct genl_ops vem_nl_ops[] = {
 	       vem_profile_ref_policy, VEM_NL_NEED_PROFILE),
 	VEM_OP(VEM_CMD_PROFILE_SET, vem_nl_profile_set, NULL, vem_profile_policy,
 	       VEM_NL_NEED_PROFILE),
+	VEM_OP(VEM_CMD_ACL_NEW, vem_nl_acl_new, NULL, vem_acl_policy,
+	       VEM_NL_NEED_SWITCH),
+	VEM_OP(VEM_CMD_ACL_DEL, vem_nl_acl_del, NULL, vem_acl_ref_policy,
+	       VEM_NL_NEED_ACL),
+	VEM_OP(VEM_CMD_ACL_GET, vem_nl_acl_get, vem_nl_acl_dump,
+	       vem_acl_ref_policy, VEM_NL_NEED_ACL),
+	VEM_OP(VEM_CMD_ACL_SET, vem_nl_acl_set, NULL, vem_acl_policy,
+	       VEM_NL_NEED_ACL),
 };
 
 struct genl_family vem_genl_family __ro_after_init = {
@@ -290,7 +382,7 @@ struct genl_family vem_genl_family __ro_after_init = {
 	.post_doit = vem_nl_post_doit,
 	.ops = vem_nl_ops,
 	.n_ops = ARRAY_SIZE(vem_nl_ops),
-	.resv_start_op = VEM_CMD_PROFILE_SET + 1,	/* every command is strict */
+	.resv_start_op = VEM_CMD_ACL_SET + 1,	/* every command is strict */
 	.mcgrps = vem_nl_mcgrps,
 	.n_mcgrps = ARRAY_SIZE(vem_nl_mcgrps),
 	.module = THIS_MODULE,

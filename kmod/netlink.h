@@ -31,6 +31,13 @@ extern struct genl_family vem_genl_family;
 #define VEM_NL_NEED_PORT	BIT(1)	/* user_ptr[1]: port TYPE/ID */
 #define VEM_NL_NEED_RTNL	BIT(2)	/* may bind or unbind netdevs */
 #define VEM_NL_NEED_PROFILE	BIT(3)	/* user_ptr[1]: profile NAME */
+#define VEM_NL_NEED_ACL		BIT(4)	/* user_ptr[1]: ACL NAME */
+
+/* One ACL entry's attributes (netlink.c). */
+extern const struct nla_policy vem_ace_policy[VEM_A_ACE_ETHERTYPE + 1];
+
+/* A profile or ACL name: letters, digits, '-', '_' and '.'. */
+bool vem_nl_name_ok(const char *name);
 
 /* Writes one object into a message: the vem_nl_fill_* functions. */
 typedef int (*vem_nl_fill_t)(struct sk_buff *skb, const void *obj,
@@ -46,6 +53,7 @@ int vem_nl_reply(struct genl_info *info, vem_nl_fill_t fill, const void *obj,
 /* Where a port's and a profile's messages carry the same items. */
 struct vem_cfg_attrs {
 	int mode, access_vlan, native_vlan, trunk_vlans, shutdown;
+	int acl;	/* the first of VEM_ACL_SLOTS consecutive ones */
 };
 
 /* nl_port.c: the items ports and profiles share */
@@ -54,6 +62,9 @@ int vem_nl_parse_cfg(struct genl_info *info, const struct vem_cfg_attrs *a,
 		     struct vem_port_cfg *cfg);
 int vem_nl_put_vlans(struct sk_buff *skb, int type,
 		     const unsigned long *vlans);
+int vem_nl_put_acls(struct sk_buff *skb, int first,
+		    const struct vem_cfg_view *view);
+void vem_cfg_update_acl_mask(struct vem_port_cfg *cfg);
 
 /* The commands; each doit runs with vem_mutex held (pre_doit). */
 int vem_nl_switch_new(struct sk_buff *skb, struct genl_info *info);
@@ -75,5 +86,12 @@ int vem_nl_profile_set(struct sk_buff *skb, struct genl_info *info);
 int vem_nl_profile_del(struct sk_buff *skb, struct genl_info *info);
 int vem_nl_profile_get(struct sk_buff *skb, struct genl_info *info);
 int vem_nl_profile_dump(struct sk_buff *skb, struct netlink_callback *cb);
+int vem_nl_fill_acl_event(struct sk_buff *skb, const void *obj, u32 portid,
+			  u32 seq, int flags, u8 cmd);
+int vem_nl_acl_new(struct sk_buff *skb, struct genl_info *info);
+int vem_nl_acl_set(struct sk_buff *skb, struct genl_info *info);
+int vem_nl_acl_del(struct sk_buff *skb, struct genl_info *info);
+int vem_nl_acl_get(struct sk_buff *skb, struct genl_info *info);
+int vem_nl_acl_dump(struct sk_buff *skb, struct netlink_callback *cb);
 
 #endif /* _VEM_NETLINK_H */

@@ -21,6 +21,8 @@ static int vem_nl_put_stats(struct sk_buff *skb, const struct vem_port *port)
 		[VEM_DROP_NOMEM] = VEM_A_STATS_DROP_NOMEM,
 		[VEM_DROP_MTU] = VEM_A_STATS_DROP_MTU,
 		[VEM_DROP_TX_ERROR] = VEM_A_STATS_DROP_TX_ERROR,
+		[VEM_DROP_ACL_IN] = VEM_A_STATS_DROP_ACL_IN,
+		[VEM_DROP_ACL_OUT] = VEM_A_STATS_DROP_ACL_OUT,
 	};
 	/* VEM_A_STATS_{RX,TX}_<class>_{PKTS,BYTES} are laid out by class. */
 	static const u8 class_off[VEM_CLASS_MAX] = {
@@ -109,7 +111,8 @@ static int vem_nl_fill_port(struct sk_buff *skb, const struct vem_port *port,
 	    nla_put_u8(skb, VEM_A_PORT_OPER_UP, vem_port_oper_up(port)) ||
 	    nla_put_u32(skb, VEM_A_PORT_OWN, own->own) ||
 	    (prof && nla_put_string(skb, VEM_A_PORT_PROFILE, prof->name)) ||
-	    vem_nl_put_vlans(skb, VEM_A_PORT_TRUNK_VLANS, cfg.trunk_vlans))
+	    vem_nl_put_vlans(skb, VEM_A_PORT_TRUNK_VLANS, cfg.trunk_vlans) ||
+	    vem_nl_put_acls(skb, VEM_A_PORT_ACL_IP_IN, &cfg))
 		goto cancel;
 
 	if (with_stats && vem_nl_put_stats(skb, port))
@@ -149,6 +152,7 @@ static const struct vem_cfg_attrs vem_port_cfg_attrs = {
 	.native_vlan = VEM_A_PORT_NATIVE_VLAN,
 	.trunk_vlans = VEM_A_PORT_TRUNK_VLANS,
 	.shutdown = VEM_A_PORT_SHUTDOWN,
+	.acl = VEM_A_PORT_ACL_IP_IN,
 };
 
 const struct vem_cfg_attrs vem_profile_cfg_attrs = {
@@ -157,17 +161,87 @@ const struct vem_cfg_attrs vem_profile_cfg_attrs = {
 	.native_vlan = VEM_A_PROFILE_NATIVE_VLAN,
 	.trunk_vlans = VEM_A_PROFILE_TRUNK_VLANS,
 	.shutdown = VEM_A_PROFILE_SHUTDOWN,
+	.acl = VEM_A_PROFILE_ACL_IP_IN,
 };
+
+/* The ACL family each slot takes: IPv4, IPv6, MAC, in and out each. */
+static const u8 vem_acl_slot_family[VEM_ACL_SLOTS] = {
+	[VEM_ACL_SLOT_IP_IN] = VEM_ACL_FAMILY_IPV4,
+	[VEM_ACL_SLOT_IP_OUT] = VEM_ACL_FAMILY_IPV4,
+	[VEM_ACL_SLOT_IPV6_IN] = VEM_ACL_FAMILY_IPV6,
+	[VEM_ACL_SLOT_IPV6_OUT] = VEM_ACL_FAMILY_IPV6,
+	[VEM_ACL_SLOT_MAC_IN] = VEM_ACL_FAMILY_MAC,
+	[VEM_ACL_SLOT_MAC_OUT] = VEM_ACL_FAMILY_MAC,
+};
+
+/* The ACLs of a view, by name ("" none), from attribute @first on. */
+int vem_nl_put_acls(struct sk_buff *skb, int first,
+		    const struct vem_cfg_view *view)
+{
+	unsigned int i;
+
+	for (i = 0; i < VEM_ACL_SLOTS; i++)
+		if (nla_put_string(skb, first + i, view->acls & BIT(i) ?
+				   vem_view_acl(view, i)->name : ""))
+			return -EMSGSIZE;
+	return 0;
+}
+
+/* The ACL attributes of a request into @cfg. Must hold vem_mutex. */
+static int vem_nl_parse_acls(struct genl_info *info,
+			     const struct vem_cfg_attrs *a,
+			     struct vem_port_cfg *cfg)
+{
+	struct vem_switch *sw = info->user_ptr[0];
+	unsigned int i;
+
+	for (i = 0; i < VEM_ACL_SLOTS; i++) {
+		struct nlattr *attr = info->attrs[a->acl + i];
+		struct vem_acl *acl = NULL;
+
+		if (!attr)
+			continue;
+		if (nla_len(attr) && *(char *)nla_data(attr)) {
+			acl = vem_acl_find(sw, nla_data(attr));
+			if (!acl) {
+				NL_SET_ERR_MSG_ATTR_MOD(info->extack, attr,
+							"No such ACL");
+				return -ENOENT;
+			}
+			if (acl->family != vem_acl_slot_family[i]) {
+				NL_SET_ERR_MSG_ATTR_MOD(info->extack, attr,
+							"The ACL is of another family than this attribute takes");
+				return -EINVAL;
+			}
+		}
+		cfg->acl[i] = acl;
+		cfg->own |= VEM_CFG_ACL(i);
+	}
+	return 0;
+}
+
+/* Which ACL slots @cfg fills, for the datapath's quick test. */
+void vem_cfg_update_acl_mask(struct vem_port_cfg *cfg)
+{
+	unsigned int i;
+
+	cfg->acl_mask = 0;
+	for (i = 0; i < VEM_ACL_SLOTS; i++)
+		if (cfg->acl[i])
+			cfg->acl_mask |= BIT(i);
+}
 
 /*
  * Apply the configuration items of a request to @cfg, marking them in
  * cfg->own. Checks what the policy cannot; changes nothing else.
+ * Must hold vem_mutex.
  */
 int vem_nl_parse_cfg(struct genl_info *info,
 		     const struct vem_cfg_attrs *a,
 		     struct vem_port_cfg *cfg)
 {
 	struct nlattr **attrs = info->attrs;
+	int err;
 
 	if (attrs[a->mode]) {
 		cfg->mode = nla_get_u8(attrs[a->mode]);
@@ -200,6 +274,10 @@ int vem_nl_parse_cfg(struct genl_info *info,
 		cfg->shutdown = nla_get_u8(attrs[a->shutdown]);
 		cfg->own |= VEM_CFG_SHUTDOWN;
 	}
+	err = vem_nl_parse_acls(info, a, cfg);
+	if (err)
+		return err;
+	vem_cfg_update_acl_mask(cfg);
 	return 0;
 }
 
@@ -211,6 +289,7 @@ static void vem_nl_clear_cfg(struct genl_info *info, u8 type,
 			     struct vem_port_cfg *cfg)
 {
 	struct vem_port_cfg def;
+	unsigned int i;
 	u32 clear;
 
 	if (!info->attrs[VEM_A_PORT_CLEAR])
@@ -227,7 +306,11 @@ static void vem_nl_clear_cfg(struct genl_info *info, u8 type,
 		bitmap_copy(cfg->trunk_vlans, def.trunk_vlans, VLAN_N_VID);
 	if (clear & VEM_CFG_SHUTDOWN)
 		cfg->shutdown = def.shutdown;
+	for (i = 0; i < VEM_ACL_SLOTS; i++)
+		if (clear & VEM_CFG_ACL(i))
+			cfg->acl[i] = NULL;
 	cfg->own &= ~clear;
+	vem_cfg_update_acl_mask(cfg);
 }
 
 /* The mode a port would have with @cfg as its own and @prof as profile. */

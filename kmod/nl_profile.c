@@ -16,6 +16,11 @@ static int vem_nl_fill_profile(struct sk_buff *skb, const void *obj,
 {
 	const struct vem_profile *prof = obj;
 	const struct vem_port_cfg *cfg = vem_dereference(prof->cfg);
+	/* Every item of a profile is its own. */
+	const struct vem_cfg_view acls = {
+		.acls = cfg->acl_mask, .mine = VEM_CFG_ALL,
+		.own = cfg, .prof = cfg,
+	};
 	void *hdr;
 
 	hdr = genlmsg_put(skb, portid, seq, &vem_genl_family, flags, cmd);
@@ -30,7 +35,8 @@ static int vem_nl_fill_profile(struct sk_buff *skb, const void *obj,
 	    nla_put_u8(skb, VEM_A_PROFILE_SHUTDOWN, cfg->shutdown) ||
 	    nla_put_u32(skb, VEM_A_PROFILE_MAX_PORTS, prof->max_ports) ||
 	    nla_put_u8(skb, VEM_A_PROFILE_ENABLED, prof->enabled) ||
-	    nla_put_u32(skb, VEM_A_PROFILE_PORT_COUNT, prof->n_ports))
+	    nla_put_u32(skb, VEM_A_PROFILE_PORT_COUNT, prof->n_ports) ||
+	    vem_nl_put_acls(skb, VEM_A_PROFILE_ACL_IP_IN, &acls))
 		goto cancel;
 	genlmsg_end(skb, hdr);
 	return 0;
@@ -48,17 +54,6 @@ static void vem_nl_notify_profile(struct vem_switch *sw,
 
 /* Profile commands */
 
-static bool vem_profile_name_ok(const char *name)
-{
-	const char *c;
-
-	if (!*name)
-		return false;
-	for (c = name; *c; c++)
-		if (!isalnum(*c) && *c != '-' && *c != '_' && *c != '.')
-			return false;
-	return true;
-}
 
 /* Check a profile's configuration as a whole; @type: the ports it serves. */
 static int vem_nl_check_profile(struct genl_info *info, u8 type,
@@ -86,7 +81,7 @@ int vem_nl_profile_new(struct sk_buff *skb, struct genl_info *info)
 	if (VEM_REQUIRE(info, VEM_A_PROFILE_NAME, "profile name"))
 		return -EINVAL;
 	name = nla_data(attrs[VEM_A_PROFILE_NAME]);
-	if (!vem_profile_name_ok(name)) {
+	if (!vem_nl_name_ok(name)) {
 		NL_SET_ERR_MSG_ATTR_MOD(info->extack, attrs[VEM_A_PROFILE_NAME],
 					"A profile name is letters, digits, '-', '_' and '.'");
 		return -EINVAL;

@@ -42,6 +42,7 @@ struct vem_profile *vem_profile_create(struct vem_switch *sw, const char *name,
 	prof->max_ports = VEM_PROFILE_PORTS_DEFAULT;
 	prof->enabled = true;
 	RCU_INIT_POINTER(prof->cfg, pcfg);
+	vem_acl_cfg_hold(pcfg);
 	list_add_tail(&prof->node, &sw->profiles);
 	return prof;
 }
@@ -60,6 +61,7 @@ void vem_profile_destroy(struct vem_profile *prof)
 	ASSERT_VEM_LOCKED();
 	WARN_ON_ONCE(prof->n_ports);
 
+	vem_acl_cfg_release(vem_dereference(prof->cfg));
 	list_del(&prof->node);
 	call_rcu(&prof->rcu, vem_profile_free_rcu);
 }
@@ -69,7 +71,9 @@ void vem_profile_set_cfg(struct vem_profile *prof, struct vem_port_cfg *cfg)
 {
 	struct vem_port_cfg *old = vem_dereference(prof->cfg);
 
+	vem_acl_cfg_hold(cfg);
 	rcu_assign_pointer(prof->cfg, cfg);
+	vem_acl_cfg_release(old);
 	kfree_rcu(old, rcu);
 }
 

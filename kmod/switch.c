@@ -37,6 +37,7 @@ struct vem_switch *vem_switch_create(struct net *net, u32 ageing_s, u32 fdb_max)
 	sw->net = net;
 	INIT_LIST_HEAD(&sw->ports);
 	INIT_LIST_HEAD(&sw->profiles);
+	INIT_LIST_HEAD(&sw->acls);
 	sw->gen = 1;	/* 0 would disable the dump check */
 	xa_init(&sw->port_index);
 	err = vem_fdb_init(&sw->fdb, sw, ageing_s, fdb_max);
@@ -58,6 +59,7 @@ void vem_switch_destroy(struct vem_switch *sw)
 	struct vem_net *vn = net_generic(sw->net, vem_net_id);
 	struct vem_profile *prof, *ptmp;
 	struct vem_port *port, *tmp;
+	struct vem_acl *acl, *atmp;
 
 	ASSERT_RTNL();
 	ASSERT_VEM_LOCKED();
@@ -67,6 +69,9 @@ void vem_switch_destroy(struct vem_switch *sw)
 		vem_port_destroy(port);
 	list_for_each_entry_safe(prof, ptmp, &sw->profiles, node)
 		vem_profile_destroy(prof);
+	/* Nothing names them any more. */
+	list_for_each_entry_safe(acl, atmp, &sw->acls, node)
+		vem_acl_destroy(sw, acl);
 	vem_fdb_uninit(&sw->fdb);
 	xa_destroy(&sw->port_index);
 	kfree_rcu(sw, rcu);

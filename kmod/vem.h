@@ -15,6 +15,7 @@
 #include <linux/xarray.h>
 #include <uapi/linux/vem.h>
 
+#include "acl_cls.h"
 #include "compat.h"
 
 /**
@@ -65,6 +66,8 @@ enum vem_drop {
 	VEM_DROP_NOMEM,
 	VEM_DROP_MTU,
 	VEM_DROP_TX_ERROR,
+	VEM_DROP_ACL_IN,
+	VEM_DROP_ACL_OUT,
 	VEM_DROP_MAX
 };
 
@@ -91,8 +94,29 @@ struct vem_stats {
 };
 
 /*
- * The VLAN behaviour of a port. Immutable once published: a change
- * publishes a new copy.
+ * Where a port or profile names an ACL: family (MAC, IPv4, IPv6) times
+ * direction, in the order of VEM_A_PORT_ACL_* and VEM_CFG_ACL_*.
+ */
+enum vem_acl_slot {
+	VEM_ACL_SLOT_IP_IN,
+	VEM_ACL_SLOT_IP_OUT,
+	VEM_ACL_SLOT_IPV6_IN,
+	VEM_ACL_SLOT_IPV6_OUT,
+	VEM_ACL_SLOT_MAC_IN,
+	VEM_ACL_SLOT_MAC_OUT,
+	VEM_ACL_SLOTS
+};
+
+/* The VEM_CFG_* bit of an ACL slot. */
+#define VEM_CFG_ACL_SHIFT	5
+#define VEM_CFG_ACL(slot)	(1U << (VEM_CFG_ACL_SHIFT + (slot)))
+
+struct vem_acl;
+
+/*
+ * The configuration of a port or a profile. Immutable once published: a
+ * change publishes a new copy. Each ACL it names counts it in its users
+ * while it is published (vem_acl_cfg_hold/release).
  */
 struct vem_port_cfg {
 	u32 own;		/* VEM_CFG_* set here, over a port's profile */
@@ -101,6 +125,44 @@ struct vem_port_cfg {
 	u16 access_vlan;
 	u16 native_vlan;	/* 0: untagged frames are dropped on a trunk */
 	DECLARE_BITMAP(trunk_vlans, VLAN_N_VID);
+	struct vem_acl *acl[VEM_ACL_SLOTS];	/* NULL: none */
+	u8 acl_mask;		/* BIT(slot) of each acl[] set */
+	struct rcu_head rcu;
+};
+
+/* Per-CPU hit counters of one ACL version: entries, then the implicit deny. */
+struct vem_acl_hits {
+	struct u64_stats_sync syncp;
+	u64_stats_t hits[];
+};
+
+/* One entry as userspace gave it, for ACL_GET. */
+struct vem_acl_ace {
+	u32 seq;
+	u64 base_hits;		/* carried over from the version before */
+	struct vem_acl_rule rule;
+};
+
+/*
+ * The entries of an ACL and their compiled classifier: replaced whole by
+ * ACL_SET (one RCU publish), freed after a grace period.
+ */
+struct vem_acl_ver {
+	struct vem_acl_cls *cls;
+	struct vem_acl_hits __percpu *hits;
+	u64 base_deny_hits;
+	u32 n;
+	struct rcu_head rcu;
+	struct vem_acl_ace ace[];
+};
+
+/* A named access list. Lives while users > 0; freed after a grace period. */
+struct vem_acl {
+	struct list_head node;			/* in sw->acls, vem_mutex */
+	struct vem_acl_ver __rcu *ver;
+	u32 users;				/* published configs naming it */
+	u8 family;				/* enum vem_acl_family (uapi) */
+	char name[VEM_ACL_NAME_MAX + 1];
 	struct rcu_head rcu;
 };
 
@@ -167,6 +229,8 @@ struct vem_switch {
 	struct list_head ports;		/* RCU; writers hold vem_mutex */
 	struct xarray port_index;	/* vem_port_key() -> port */
 	struct list_head profiles;	/* writers and readers hold vem_mutex */
+	struct list_head acls;		/* writers and readers hold vem_mutex */
+	u32 n_acls;
 	u32 n_ports;
 	u32 gen;			/* bumped on port changes, for dumps */
 	struct vem_fdb fdb;
@@ -181,6 +245,10 @@ struct vem_cfg_view {
 	u16 access_vlan;
 	u16 native_vlan;
 	const unsigned long *trunk_vlans;
+	u8 acls;				/* BIT(slot) of the ACLs in force */
+	/* For vem_view_acl(): where each ACL slot comes from. */
+	u32 mine;
+	const struct vem_port_cfg *own, *prof;
 };
 
 /*
@@ -209,6 +277,19 @@ static inline void vem_port_view(const struct vem_port *port,
 	v->access_vlan = (mine & VEM_CFG_ACCESS_VLAN ? own : prof)->access_vlan;
 	v->native_vlan = (mine & VEM_CFG_NATIVE_VLAN ? own : prof)->native_vlan;
 	v->trunk_vlans = (mine & VEM_CFG_TRUNK_VLANS ? own : prof)->trunk_vlans;
+	/* ACLs: only which slots are in force; vem_view_acl() finds them. */
+	v->acls = (own->acl_mask & (mine >> VEM_CFG_ACL_SHIFT)) |
+		  (prof->acl_mask & ~(mine >> VEM_CFG_ACL_SHIFT));
+	v->mine = mine;
+	v->own = own;
+	v->prof = prof;
+}
+
+/* The ACL in @slot of a view (BIT(slot) set in v->acls). Same context. */
+static inline struct vem_acl *vem_view_acl(const struct vem_cfg_view *v,
+					   unsigned int slot)
+{
+	return (v->mine & VEM_CFG_ACL(slot) ? v->own : v->prof)->acl[slot];
 }
 
 static inline unsigned long vem_port_key(u8 type, u32 id)
@@ -278,6 +359,31 @@ int vem_fdb_delete(struct vem_switch *sw, const u8 *addr, u16 vid);
 void vem_fdb_flush(struct vem_switch *sw, const struct vem_port *port,
 		   u16 vid, bool with_static);
 void vem_fdb_set_ageing(struct vem_fdb *fdb, u32 ageing_s);
+
+/* acl.c */
+struct vem_acl *vem_acl_find(struct vem_switch *sw, const char *name);
+struct vem_acl *vem_acl_create(struct vem_switch *sw, const char *name,
+			       u8 family, struct vem_acl_ver *ver);
+void vem_acl_destroy(struct vem_switch *sw, struct vem_acl *acl);
+struct vem_acl_ver *vem_acl_ver_build(const struct vem_acl_ace *ace,
+				      unsigned int n);
+void vem_acl_ver_free(struct vem_acl_ver *ver);
+void vem_acl_replace(struct vem_acl *acl, struct vem_acl_ver *ver);
+void vem_acl_hits_read(const struct vem_acl_ver *ver, u64 *hits);
+void vem_acl_cfg_hold(const struct vem_port_cfg *cfg);
+void vem_acl_cfg_release(const struct vem_port_cfg *cfg);
+
+/*
+ * A frame's fields as the ACLs see them, extracted once per frame when a
+ * port it meets has an ACL.
+ */
+struct vem_acl_frame {
+	bool parsed;
+	struct vem_acl_pkt pkt;
+};
+
+bool vem_acl_check(const struct vem_cfg_view *view, bool out,
+		   struct sk_buff *skb, struct vem_acl_frame *frame);
 
 /* datapath.c */
 rx_handler_result_t vem_handle_frame(struct sk_buff **pskb);

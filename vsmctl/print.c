@@ -32,6 +32,8 @@ const struct stat_desc port_stats[] = {
 	{ VEM_A_STATS_DROP_MTU,		"drop_mtu", STAT_DROP, "mtu" },
 	{ VEM_A_STATS_DROP_TX_ERROR,	"drop_tx_error", STAT_DROP,
 					"tx-error" },
+	{ VEM_A_STATS_DROP_ACL_IN,	"drop_acl_in", STAT_DROP, "acl-in" },
+	{ VEM_A_STATS_DROP_ACL_OUT,	"drop_acl_out", STAT_DROP, "acl-out" },
 	{ VEM_A_STATS_LEARN_REFUSED,	"learn_refused", STAT_OTHER, NULL },
 };
 

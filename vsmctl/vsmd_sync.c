@@ -112,7 +112,7 @@ static void desired_port(const struct config *cfg,
 			if (config_has(&ifc->a, items[i].attr))
 				out->own |= items[i].bit;
 	} else {
-		out->own = VEM_CFG_ALL;
+		out->own = VSMD_CFG_ITEMS;
 		/* A profile that is not enabled applies to nothing yet. */
 		if (ev.profile)
 			out->shutdown = true;
@@ -272,8 +272,8 @@ static int release_ports(struct sync *s, struct vsmd_kstate *ks,
 			continue;
 		detach = *wp;
 		detach.profile[0] = '\0';
-		detach.own = VEM_CFG_ALL;
-		detach.has = PORT_HAS_PROFILE | own_to_has(VEM_CFG_ALL);
+		detach.own = VSMD_CFG_ITEMS;
+		detach.has = PORT_HAS_PROFILE | own_to_has(VSMD_CFG_ITEMS);
 		ret = push_port(s, &detach, false);
 		if (ret)
 			return ret;

@@ -29,6 +29,14 @@
 #include "config.h"
 #include "vsmd_kernel.h"
 
+/*
+ * The port items vsmd configures (enum vem_cfg_bits); a port without a
+ * profile sets all of them itself.
+ */
+#define VSMD_CFG_ITEMS	(VEM_CFG_MODE | VEM_CFG_ACCESS_VLAN | \
+			 VEM_CFG_NATIVE_VLAN | VEM_CFG_TRUNK_VLANS | \
+			 VEM_CFG_SHUTDOWN)
+
 #define VSMD_ERR_LEN	(CONFIG_ERR_LEN + 256)
 
 /* What the kernel should hold for cfg; -ENOMEM. Free with vsmd_kstate_free. */

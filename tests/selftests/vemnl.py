@@ -7,7 +7,9 @@ what it is told, so that the kernel's own validation can be tested.
 Command and attribute names come from include/uapi/linux/vem.h.
 
   vemnl.py request CMD [--dump] [--print ATTR] [ATTR=KIND:VALUE ...]
-      KIND: u8 u16 u32 u64 str hex (raw bytes) mac; ATTR: a VEM_A_* name
+      KIND: u8 u16 u32 u64 str hex (raw bytes) mac flag, or entries:JSON
+      (ACL entries: a list of {"SEQ": "u32:10", "ACTION": "u8:1", ...},
+      keys VEM_A_ACE_* without the prefix); ATTR: a VEM_A_* name
       or a number. Prints "ok" or "error ERRNO: EXTACK-MESSAGE" (exit 1);
       with --print, the integer ATTR of the first reply instead of "ok".
   vemnl.py reject CMD [ATTR=KIND:VALUE ...]
@@ -164,6 +166,18 @@ def encode(kind, value):
         return bytes(bm)
     if kind == "zeros":  # N zero bytes
         return bytes(int(value))
+    if kind == "flag":
+        return b""
+    if kind == "entries":  # ACL entries, as JSON
+        import json
+        out = b""
+        for entry in json.loads(value):
+            body = b""
+            for key, spec in entry.items():
+                k, _, v = spec.partition(":")
+                body += attr(ENUMS["VEM_A_ACE_" + key], encode(k, v))
+            out += attr(ENUMS["VEM_A_ACL_ENTRY"] | 0x8000, body)
+        return out
     raise SystemExit(f"unknown kind {kind}")
 
 
@@ -188,6 +202,8 @@ def build_request(args):
         name, _, spec = a.partition("=")
         kind, _, value = spec.partition(":")
         atype = ENUMS[name] if name in ENUMS else int(name, 0)
+        if kind == "entries":
+            atype |= 0x8000  # NLA_F_NESTED
         payload += attr(atype, encode(kind, value))
     return cmd, payload, dump, show
 
@@ -259,7 +275,36 @@ def state_lines(g):
              for p in profiles]
     body += [("fdb " + fmt_attrs(e, names_for("VEM_A_FDB_"), {"age"}))
              for e in fdb]
+    body += acl_lines(g)
     return lines + sorted(body)
+
+
+def acl_lines(g):
+    """Every ACL and its entries, without the hit counters."""
+    _, _, acls = g.request(ENUMS["VEM_CMD_ACL_GET"], dump=True)
+    out = []
+    for a in acls:
+        entries = []
+        for raw in split_attrs(a.get(ENUMS["VEM_A_ACL_ENTRIES"], b"")):
+            ace = parse_attrs(raw)
+            entries.append(fmt_attrs(ace, names_for("VEM_A_ACE_"),
+                                     {"hits", "pad"}))
+        out.append("acl " + fmt_attrs(a, names_for("VEM_A_ACL_"),
+                                      {"entries", "deny_hits", "pad"}) +
+                   " [" + "; ".join(entries) + "]")
+    return out
+
+
+def split_attrs(data):
+    """The attributes of a nest in order, repeated types included."""
+    out = []
+    while len(data) >= 4:
+        length, _ = struct.unpack("=HH", data[:4])
+        if length < 4:
+            break
+        out.append(data[4:length])
+        data = data[(length + 3) & ~3:]
+    return out
 
 
 def cmd_state(_args):

@@ -241,6 +241,7 @@ static void test_show_interface(void)
 		   "  Drops\n"
 		   "    2 vlan  0 shutdown  0 no-port  0 local\n"
 		   "    0 invalid  0 nomem  0 mtu  9 tx-error\n"
+		   "    0 acl-in  0 acl-out\n"
 		   "  1 learn refused\n"), "show interface <port>: text");
 	if (strncmp(out, "Vethernet3", 10))
 		diag("%s", out);
@@ -260,7 +261,8 @@ static void test_show_interface(void)
 		   "\"tx_bcast_bytes\":0,\"rx_flood_pkts\":5,\"drop_vlan\":2,"
 		   "\"drop_shutdown\":0,\"drop_no_port\":0,\"drop_local\":0,"
 		   "\"drop_invalid\":0,\"drop_nomem\":0,\"drop_mtu\":0,"
-		   "\"drop_tx_error\":9,\"learn_refused\":1}}]\n"),
+		   "\"drop_tx_error\":9,\"drop_acl_in\":0,\"drop_acl_out\":0,"
+		   "\"learn_refused\":1}}]\n"),
 	   "show interface <port>: JSON array of one");
 	if (out[0] != '[')
 		diag("%s", out);

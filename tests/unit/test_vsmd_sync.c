@@ -117,7 +117,7 @@ static void test_fresh(struct config *cfg)
 	ok(!strcmp(p.profile, "web") && p.own == 0 && p.access_vlan == 10,
 	   "vethernet 4: all from web");
 	p = view(VEM_PORT_VETH, 9);
-	ok(!p.profile[0] && p.own == VEM_CFG_ALL && p.access_vlan == 30,
+	ok(!p.profile[0] && p.own == VSMD_CFG_ITEMS && p.access_vlan == 30,
 	   "vethernet 9: no profile, sets every item");
 	p = view(VEM_PORT_UPLINK, 1);
 	ok(!strcmp(p.profile, "uplink") && p.own == 0,
@@ -229,7 +229,7 @@ static void test_disable(struct config *cfg)
 		diag("%s", err);
 	p = view(VEM_PORT_VETH, 4);
 	ok(!fake_kernel_profile(&fk, "web2")->enabled && !p.profile[0] &&
-	   p.own == VEM_CFG_ALL && p.shutdown,
+	   p.own == VSMD_CFG_ITEMS && p.shutdown,
 	   "web2 disabled; vethernet 4 unbound and shut");
 	ok(!apply(cfg, "port-profile type vethernet web2\n  state enabled\n") &&
 	   !sync(cfg) && ops(0, 1, 0, 0, 2, 0) &&

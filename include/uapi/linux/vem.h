@@ -146,6 +146,45 @@
  *	Replies carry MAC, VLAN, PORT_TYPE, PORT_ID, FLAGS and, for dynamic
  *	entries, VEM_A_FDB_AGE.
  *
+ * Access lists (ACLs)
+ * -------------------
+ *
+ * An ACL is a named, ordered list of entries of one family
+ * (VEM_A_ACL_FAMILY): MAC, IPv4 or IPv6. A frame is checked against the
+ * entries in order; the first that matches decides (permit or deny); a
+ * frame no entry matches is denied (the implicit deny, counted apart).
+ * A port or a profile names up to one ACL per family and direction
+ * (VEM_A_PORT_ACL_* and VEM_A_PROFILE_ACL_*, inherited and overridden like
+ * the other items): "in" checks the frames the switch receives from the
+ * port, "out" the frames it sends to it. An IPv4 frame is checked by the
+ * port's IPv4 ACL of that direction if it has one, else by its MAC ACL;
+ * IPv6 likewise; any other frame (ARP among them) only by the MAC ACL: an
+ * IP ACL never blocks ARP. A frame denied is dropped and counted in
+ * VEM_A_STATS_DROP_ACL_IN (of the ingress port) or VEM_A_STATS_DROP_ACL_OUT
+ * (of the egress port).
+ *
+ * Entries (VEM_A_ACL_ENTRIES: a nest of VEM_A_ACL_ENTRY nests, each with
+ * VEM_A_ACE_* attributes) hold the sequence number userspace shows, the
+ * action and the conditions, every one optional ("any"): for IP families
+ * the protocol, source and destination prefixes, L4 port conditions
+ * (TCP, UDP, SCTP; a non-first fragment matches no port condition),
+ * established (TCP with ACK or RST), DSCP; for MAC the source and
+ * destination addresses under masks (a mask bit 1 must match) and the
+ * ethertype. Sequence numbers increase strictly within a list.
+ *
+ * VEM_CMD_ACL_NEW: create an ACL. Required: VEM_A_ACL_NAME,
+ *	VEM_A_ACL_FAMILY. Optional: VEM_A_ACL_ENTRIES (none: deny all).
+ *	-EEXIST if the name is taken.
+ * VEM_CMD_ACL_SET: replace the entries. Required: VEM_A_ACL_NAME,
+ *	VEM_A_ACL_ENTRIES. One publish: a frame sees the old list or the new
+ *	one. An entry whose sequence number and conditions are unchanged keeps
+ *	its hit counter.
+ * VEM_CMD_ACL_DEL: delete an ACL; -EBUSY while a port or profile names it.
+ * VEM_CMD_ACL_GET: do (NAME) or dump. Replies carry every VEM_A_ACL_*
+ *	attribute, with VEM_A_ACE_HITS per entry and VEM_A_ACL_DENY_HITS.
+ * Events: VEM_CMD_ACL_NEW / _SET / _DEL, without hit counters.
+ * At most VEM_ACL_ENTRIES_MAX entries per list, VEM_ACL_MAX lists.
+ *
  * Dumps
  * -----
  *
@@ -182,6 +221,9 @@
 #define VEM_PROFILE_NAME_MAX	80	/* bytes, without the NUL */
 #define VEM_PROFILE_PORTS_MAX	1024
 #define VEM_PROFILE_PORTS_DEFAULT 32
+#define VEM_ACL_NAME_MAX	80	/* bytes, without the NUL */
+#define VEM_ACL_ENTRIES_MAX	4096
+#define VEM_ACL_MAX		1024	/* ACLs in one switch */
 
 enum vem_cmd {
 	VEM_CMD_UNSPEC,
@@ -201,6 +243,10 @@ enum vem_cmd {
 	VEM_CMD_PROFILE_DEL,
 	VEM_CMD_PROFILE_GET,
 	VEM_CMD_PROFILE_SET,
+	VEM_CMD_ACL_NEW,
+	VEM_CMD_ACL_DEL,
+	VEM_CMD_ACL_GET,
+	VEM_CMD_ACL_SET,
 	__VEM_CMD_MAX
 };
 #define VEM_CMD_MAX (__VEM_CMD_MAX - 1)
@@ -256,6 +302,13 @@ enum vem_port_attr {
 				 * sets itself, over its profile */
 	VEM_A_PORT_CLEAR,	/* u32, PORT_SET only: enum vem_cfg_bits to
 				 * stop setting, taking the profile's again */
+	/* string: the ACL of that family and direction; "" none */
+	VEM_A_PORT_ACL_IP_IN,
+	VEM_A_PORT_ACL_IP_OUT,
+	VEM_A_PORT_ACL_IPV6_IN,
+	VEM_A_PORT_ACL_IPV6_OUT,
+	VEM_A_PORT_ACL_MAC_IN,
+	VEM_A_PORT_ACL_MAC_OUT,
 	__VEM_A_PORT_MAX
 };
 #define VEM_A_PORT_MAX (__VEM_A_PORT_MAX - 1)
@@ -298,6 +351,9 @@ enum vem_stats_attr {
 					 * (counted on the egress port) */
 	VEM_A_STATS_LEARN_REFUSED,	/* source not learned: table full (the
 					 * frame itself is forwarded) */
+	VEM_A_STATS_DROP_ACL_IN,	/* denied by the port's "in" ACL */
+	VEM_A_STATS_DROP_ACL_OUT,	/* denied by the egress port's "out"
+					 * ACL (counted on the egress port) */
 	__VEM_A_STATS_MAX
 };
 #define VEM_A_STATS_MAX (__VEM_A_STATS_MAX - 1)
@@ -312,8 +368,14 @@ enum vem_cfg_bits {
 	VEM_CFG_NATIVE_VLAN	= 1U << 2,
 	VEM_CFG_TRUNK_VLANS	= 1U << 3,
 	VEM_CFG_SHUTDOWN	= 1U << 4,
+	VEM_CFG_ACL_IP_IN	= 1U << 5,
+	VEM_CFG_ACL_IP_OUT	= 1U << 6,
+	VEM_CFG_ACL_IPV6_IN	= 1U << 7,
+	VEM_CFG_ACL_IPV6_OUT	= 1U << 8,
+	VEM_CFG_ACL_MAC_IN	= 1U << 9,
+	VEM_CFG_ACL_MAC_OUT	= 1U << 10,
 };
-#define VEM_CFG_ALL	0x1f
+#define VEM_CFG_ALL	0x7ff
 
 /* Attributes of the PROFILE_* commands. */
 enum vem_profile_attr {
@@ -328,6 +390,13 @@ enum vem_profile_attr {
 	VEM_A_PROFILE_MAX_PORTS,	/* u32, 1..VEM_PROFILE_PORTS_MAX */
 	VEM_A_PROFILE_ENABLED,		/* u8, 0 or 1 */
 	VEM_A_PROFILE_PORT_COUNT,	/* u32, read-only: ports bound to it */
+	/* string: as VEM_A_PORT_ACL_* */
+	VEM_A_PROFILE_ACL_IP_IN,
+	VEM_A_PROFILE_ACL_IP_OUT,
+	VEM_A_PROFILE_ACL_IPV6_IN,
+	VEM_A_PROFILE_ACL_IPV6_OUT,
+	VEM_A_PROFILE_ACL_MAC_IN,
+	VEM_A_PROFILE_ACL_MAC_OUT,
 	__VEM_A_PROFILE_MAX
 };
 #define VEM_A_PROFILE_MAX (__VEM_A_PROFILE_MAX - 1)
@@ -351,5 +420,77 @@ enum vem_fdb_attr {
 	__VEM_A_FDB_MAX
 };
 #define VEM_A_FDB_MAX (__VEM_A_FDB_MAX - 1)
+
+enum vem_acl_family {
+	VEM_ACL_FAMILY_UNSPEC,
+	VEM_ACL_FAMILY_MAC,
+	VEM_ACL_FAMILY_IPV4,
+	VEM_ACL_FAMILY_IPV6,
+	__VEM_ACL_FAMILY_MAX
+};
+#define VEM_ACL_FAMILY_MAX (__VEM_ACL_FAMILY_MAX - 1)
+
+/* Attributes of the ACL_* commands. */
+enum vem_acl_attr {
+	VEM_A_ACL_UNSPEC,
+	VEM_A_ACL_NAME,		/* string, 1..VEM_ACL_NAME_MAX */
+	VEM_A_ACL_FAMILY,	/* u8, enum vem_acl_family */
+	VEM_A_ACL_ENTRIES,	/* nest of VEM_A_ACL_ENTRY */
+	VEM_A_ACL_ENTRY,	/* nest of enum vem_ace_attr, in ENTRIES only */
+	VEM_A_ACL_USERS,	/* u32, read-only: ports and profiles naming it */
+	VEM_A_ACL_DENY_HITS,	/* u64, read-only: frames no entry matched */
+	VEM_A_ACL_PAD,
+	__VEM_A_ACL_MAX
+};
+#define VEM_A_ACL_MAX (__VEM_A_ACL_MAX - 1)
+
+enum vem_ace_action {
+	VEM_ACE_PERMIT,
+	VEM_ACE_DENY,
+	__VEM_ACE_ACTION_MAX
+};
+
+enum vem_ace_port_op {
+	VEM_ACE_PORT_ANY,
+	VEM_ACE_PORT_EQ,	/* port == LO */
+	VEM_ACE_PORT_NEQ,	/* port != LO */
+	VEM_ACE_PORT_LT,	/* port < LO */
+	VEM_ACE_PORT_GT,	/* port > LO */
+	VEM_ACE_PORT_RANGE,	/* LO <= port <= HI */
+	__VEM_ACE_PORT_OP_MAX
+};
+#define VEM_ACE_PORT_OP_MAX (__VEM_ACE_PORT_OP_MAX - 1)
+
+/* Attributes of one ACL entry (in VEM_A_ACL_ENTRY). */
+enum vem_ace_attr {
+	VEM_A_ACE_UNSPEC,
+	VEM_A_ACE_SEQ,		/* u32, required: the entry's number */
+	VEM_A_ACE_ACTION,	/* u8, required: enum vem_ace_action */
+	/* IPv4 and IPv6 ACLs */
+	VEM_A_ACE_PROTO,	/* u8: IP protocol; absent: any */
+	VEM_A_ACE_SRC,		/* binary, 4 (IPv4) or 16 (IPv6) bytes */
+	VEM_A_ACE_SRC_LEN,	/* u8, prefix length; required with SRC */
+	VEM_A_ACE_DST,		/* binary, as SRC */
+	VEM_A_ACE_DST_LEN,	/* u8 */
+	VEM_A_ACE_SPORT_OP,	/* u8, enum vem_ace_port_op; TCP, UDP, SCTP */
+	VEM_A_ACE_SPORT_LO,	/* u16 */
+	VEM_A_ACE_SPORT_HI,	/* u16, RANGE only */
+	VEM_A_ACE_DPORT_OP,	/* u8 */
+	VEM_A_ACE_DPORT_LO,	/* u16 */
+	VEM_A_ACE_DPORT_HI,	/* u16 */
+	VEM_A_ACE_ESTABLISHED,	/* flag: TCP with ACK or RST */
+	VEM_A_ACE_DSCP,		/* u8, 0..63 */
+	/* MAC ACLs */
+	VEM_A_ACE_SRC_MAC,	/* binary, 6 bytes */
+	VEM_A_ACE_SRC_MAC_MASK,	/* binary, 6 bytes: 1 bits must match;
+				 * required with SRC_MAC */
+	VEM_A_ACE_DST_MAC,
+	VEM_A_ACE_DST_MAC_MASK,
+	VEM_A_ACE_ETHERTYPE,	/* u16, 0x0600..0xffff */
+	VEM_A_ACE_HITS,		/* u64, read-only: frames it decided */
+	VEM_A_ACE_PAD,
+	__VEM_A_ACE_MAX
+};
+#define VEM_A_ACE_MAX (__VEM_A_ACE_MAX - 1)
 
 #endif /* _UAPI_LINUX_VEM_H */
