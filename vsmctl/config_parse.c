@@ -148,6 +148,14 @@ static void attr_touch(struct parser *p, enum config_attr attr, bool set)
 		a->vm[0] = '\0';
 		memset(a->vm_mac, 0, sizeof(a->vm_mac));
 		break;
+	case CONFIG_ATTR_ACL_IP_IN:
+	case CONFIG_ATTR_ACL_IP_OUT:
+	case CONFIG_ATTR_ACL_IPV6_IN:
+	case CONFIG_ATTR_ACL_IPV6_OUT:
+	case CONFIG_ATTR_ACL_MAC_IN:
+	case CONFIG_ATTR_ACL_MAC_OUT:
+		a->acl[attr - CONFIG_ATTR_ACL_IP_IN][0] = '\0';
+		break;
 	case CONFIG_ATTR_STATE:
 	case CONFIG_ATTR_COUNT:
 		break;
