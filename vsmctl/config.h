@@ -334,8 +334,9 @@ int config_apply(struct config *cfg, const char *text, size_t len,
  * The rules a whole configuration obeys: every inherited profile exists
  * and is of the same type, no cycle, chains of at most CONFIG_INHERIT_MAX
  * profiles, no vethernet profile bound to more interfaces than its
- * max-ports. Returns 0 or -EINVAL with err->line the line that broke the
- * rule (0 if none of this batch) and err->msg without the line prefix.
+ * max-ports, every access-list attached exists and is of its slot's kind.
+ * Returns 0 or -EINVAL with err->line the line that broke the rule (0 if
+ * none of this batch) and err->msg without the line prefix.
  */
 int config_validate(const struct config *cfg, struct config_error *err);
 
@@ -415,5 +416,46 @@ void config_attrs_json(struct json *j, const struct config_attrs *a);
 void config_json(struct json *j, const struct config *cfg);
 /* One evaluated attribute set as JSON members, with where each came from. */
 void config_eval_json(struct json *j, const struct config_eval *ev);
+
+/* config_acl.c: access-lists */
+
+/*
+ * One line of the block of access-list acl: "[SEQ] permit|deny ...",
+ * "[SEQ] remark TEXT", "statistics per-entry", "no ..." of each, "no SEQ",
+ * "exit", "end". line is the line as written (blanks trimmed) and off[i]
+ * where argv[i] starts in it. Returns 0, 1 if the line closes the block,
+ * -EINVAL or -ENOMEM with a message in parse_error().
+ */
+int config_acl_line(struct config_acl *acl, int argc, char **argv,
+		    const char *line, const size_t *off);
+/* The entry with sequence number seq, NULL if none. */
+struct config_acl_entry *config_acl_entry_find(const struct config_acl *acl,
+					       uint32_t seq);
+/*
+ * The ports of one side as one range [*lo, *hi], matched when *negate is
+ * false, or when not in it (neq). CONFIG_PORT_ANY: 0-65535.
+ */
+void config_acl_port_range(const struct config_acl_ports *ports,
+			   uint16_t *lo, uint16_t *hi, bool *negate);
+/* The name of a protocol, CONFIG_PROTO_ANY, port, DSCP value; NULL if none. */
+#define CONFIG_PROTO_ANY	256
+const char *config_acl_proto_name(uint8_t kind, unsigned int proto);
+const char *config_acl_port_name(uint8_t proto, uint16_t port);
+const char *config_acl_dscp_name(uint8_t dscp);
+const char *config_port_op_name(uint8_t op);		/* eq, neq, ... */
+
+/* config_acl_print.c: access-lists as text and JSON */
+
+/*
+ * An entry as the config language writes it, without its sequence
+ * number: "permit tcp any 10.0.0.0/24 eq www". Returns the length like
+ * snprintf().
+ */
+size_t config_acl_entry_text(const struct config_acl_entry *e, uint8_t kind,
+			     char *buf, size_t len);
+/* The block of one access-list, header and entries. */
+void config_acl_print(FILE *f, const struct config_acl *acl);
+/* One access-list as a JSON object. */
+void config_acl_json(struct json *j, const struct config_acl *acl);
 
 #endif /* VSMCTL_CONFIG_H */
