@@ -5,8 +5,9 @@
  *
  * The lines of a block, NX-OS style:
  *
- *   [SEQ] permit|deny PROTO SRC [PORTS] DST [PORTS] [dscp D] [established] [log]
- *   [SEQ] permit|deny SRC DST [ETHERTYPE]		(mac access-list)
+ *   [SEQ] permit|deny PROTO SRC [PORTS] DST [PORTS] [dscp D] [established]
+ *         [log]
+ *   [SEQ] permit|deny SRC DST [ETHERTYPE]	(mac access-list)
  *   [SEQ] remark TEXT
  *   statistics per-entry
  *   no SEQ | no [SEQ] ENTRY | no statistics per-entry
@@ -29,10 +30,8 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/socket.h>
 
 #include "config.h"

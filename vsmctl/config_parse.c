@@ -5,15 +5,16 @@
  * only then replaces the original.
  *
  * The text is NX-OS style. A block header (vlan, ip|ipv6|mac access-list,
- * port-profile, interface) opens a block; the lines indented deeper than the header belong to it;
- * a line indented no deeper, "exit" or "end" closes it. Blank lines and
- * lines starting with '!' or '#' are comments, and so is the rest of a line
- * from a word starting with '!' or '#' (except after "description", whose
- * text runs to the end of the line). Keywords match in any case and as any
- * unique abbreviation ("sw acc vlan 10"); names are case-sensitive. "no
- * LINE" removes what LINE sets ("no shutdown" sets "up", as in NX-OS),
- * "default LINE" removes it in every case. The lines of an access-list
- * block are read by config_acl.c.
+ * port-profile, interface) opens a block; the lines indented deeper than
+ * the header belong to it; a line indented no deeper, "exit" or "end"
+ * closes it. Blank lines and lines starting with '!' or '#' are comments,
+ * and so is the rest of a line from a word starting with '!' or '#'
+ * (except after "description" and "remark", whose text runs to the end of
+ * the line). Keywords match in any case and as any unique abbreviation
+ * ("sw acc vlan 10"); names are case-sensitive. "no LINE" removes what
+ * LINE sets ("no shutdown" sets "up", as in NX-OS), "default LINE" removes
+ * it in every case. The lines of an access-list block are read by
+ * config_acl.c.
  */
 
 #include <errno.h>

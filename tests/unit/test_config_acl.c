@@ -175,6 +175,8 @@ static void test_fields(void)
 	entry_prints("ip", "10 remark web servers ! only",
 		     "10 remark web servers ! only",
 		     "remark: the rest of the line, '!' too");
+	entry_prints("ip", "10 remark !important", "10 remark !important",
+		     "remark starting with '!'");
 	entry_prints("ip", "statistics per-entry", "statistics per-entry",
 		     "statistics per-entry");
 	entry_prints("ipv6", "10 permit ipv6 2001:db8::/32 any",
