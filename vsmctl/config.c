@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * config.c - the configuration model: VLANs, port profiles and interfaces
- * kept in sorted arrays of pointers, their lookups, copies and names.
+ * config.c - the configuration model: VLANs, access-lists, port profiles
+ * and interfaces kept in sorted arrays of pointers, their lookups, copies
+ * and names. The entries of an access-list are one array of their own.
  */
 
 #include <errno.h>
@@ -26,9 +27,20 @@ static void vec_free(struct config_vec *v)
 	memset(v, 0, sizeof(*v));
 }
 
+static void acl_free(struct config_acl *acl)
+{
+	free(acl->entries);
+	free(acl);
+}
+
 void config_free(struct config *cfg)
 {
+	size_t i;
+
+	for (i = 0; i < cfg->acls.n; i++)
+		free(config_acl_at(cfg, i)->entries);
 	vec_free(&cfg->vlans);
+	vec_free(&cfg->acls);
 	vec_free(&cfg->profiles);
 	vec_free(&cfg->ifaces);
 }
@@ -52,10 +64,46 @@ static int vec_clone(struct config_vec *dst, const struct config_vec *src,
 	return 0;
 }
 
+/* The entries of the access-lists vec_clone() copied, made their own. */
+static int acls_clone(struct config *dst)
+{
+	size_t i, done;
+
+	for (i = 0; i < dst->acls.n; i++) {
+		struct config_acl *acl = config_acl_at(dst, i);
+		const struct config_acl_entry *from = acl->entries;
+
+		acl->entries = NULL;
+		acl->cap = acl->n;
+		if (!acl->n)
+			continue;
+		acl->entries = malloc(acl->n * sizeof(*acl->entries));
+		if (!acl->entries)
+			goto fail;
+		memcpy(acl->entries, from, acl->n * sizeof(*acl->entries));
+	}
+	return 0;
+fail:
+	/* The lists after i still point at the source's entries. */
+	for (done = i; done < dst->acls.n; done++)
+		config_acl_at(dst, done)->entries = NULL;
+	return -ENOMEM;
+}
+
 int config_clone(struct config *dst, const struct config *src)
 {
+	size_t i;
+
 	config_init(dst);
-	if (vec_clone(&dst->vlans, &src->vlans, sizeof(struct config_vlan)) ||
+	if (vec_clone(&dst->acls, &src->acls, sizeof(struct config_acl))) {
+		/* Not the source's entries: config_free() frees them. */
+		for (i = 0; i < dst->acls.n; i++)
+			config_acl_at(dst, i)->entries = NULL;
+		config_free(dst);
+		return -ENOMEM;
+	}
+	if (acls_clone(dst) ||
+	    vec_clone(&dst->vlans, &src->vlans, sizeof(struct config_vlan)) ||
 	    vec_clone(&dst->profiles, &src->profiles,
 		      sizeof(struct config_profile)) ||
 	    vec_clone(&dst->ifaces, &src->ifaces,
@@ -120,7 +168,6 @@ static int vec_insert(struct config_vec *v, size_t at, void *item)
 
 static void vec_remove(struct config_vec *v, size_t at)
 {
-	free(v->items[at]);
 	memmove(v->items + at, v->items + at + 1,
 		(v->n - at - 1) * sizeof(*v->items));
 	v->n--;
@@ -154,8 +201,10 @@ static bool vec_del(struct config_vec *v, const void *key,
 	bool found;
 	size_t at = vec_search(v, key, cmp, &found);
 
-	if (found)
+	if (found) {
+		free(v->items[at]);
 		vec_remove(v, at);
+	}
 	return found;
 }
 
@@ -217,6 +266,31 @@ static void iface_init(void *item, const void *key)
 	ifc->ref = *(const struct port_ref *)key;
 }
 
+struct acl_key {
+	uint8_t kind;
+	const char *name;
+};
+
+static int acl_cmp(const void *key, const void *item)
+{
+	const struct acl_key *k = key;
+	const struct config_acl *acl = item;
+
+	if (k->kind != acl->kind)
+		return k->kind < acl->kind ? -1 : 1;
+	return strcmp(k->name, acl->name);
+}
+
+static void acl_init(void *item, const void *key)
+{
+	const struct acl_key *k = key;
+	struct config_acl *acl = item;
+
+	acl->kind = k->kind;
+	/* Callers checked the name: at most CONFIG_NAME_MAX characters. */
+	snprintf(acl->name, sizeof(acl->name), "%s", k->name);
+}
+
 struct config_vlan *config_vlan_find(const struct config *cfg, uint16_t id)
 {
 	return vec_find(&cfg->vlans, &id, vlan_cmp);
@@ -247,6 +321,14 @@ struct config_iface *config_iface_find_vm(const struct config *cfg,
 			return ifc;
 	}
 	return NULL;
+}
+
+struct config_acl *config_acl_find(const struct config *cfg, uint8_t kind,
+				   const char *name)
+{
+	struct acl_key k = { kind, name };
+
+	return vec_find(&cfg->acls, &k, acl_cmp);
 }
 
 long config_profile_index(const struct config *cfg, const char *name)
@@ -283,6 +365,15 @@ struct config_iface *config_iface_get(struct config *cfg,
 		       sizeof(struct config_iface), iface_init);
 }
 
+struct config_acl *config_acl_get(struct config *cfg, uint8_t kind,
+				  const char *name)
+{
+	struct acl_key k = { kind, name };
+
+	return vec_get(&cfg->acls, &k, acl_cmp, sizeof(struct config_acl),
+		       acl_init);
+}
+
 bool config_vlan_del(struct config *cfg, uint16_t id)
 {
 	return vec_del(&cfg->vlans, &id, vlan_cmp);
@@ -296,6 +387,19 @@ bool config_profile_del(struct config *cfg, const char *name)
 bool config_iface_del(struct config *cfg, const struct port_ref *ref)
 {
 	return vec_del(&cfg->ifaces, ref, iface_cmp);
+}
+
+bool config_acl_del(struct config *cfg, uint8_t kind, const char *name)
+{
+	struct acl_key k = { kind, name };
+	bool found;
+	size_t at = vec_search(&cfg->acls, &k, acl_cmp, &found);
+
+	if (found) {
+		acl_free(cfg->acls.items[at]);
+		vec_remove(&cfg->acls, at);
+	}
+	return found;
 }
 
 /* Appends "sep item" to buf; once full, ends it with "..." and stops. */
@@ -339,6 +443,51 @@ size_t config_profile_users(const struct config *cfg, const char *name,
 
 		if (!config_has(&ifc->a, CONFIG_ATTR_INHERIT) ||
 		    strcmp(ifc->a.inherit, name))
+			continue;
+		port_format(&ifc->ref, PORT_FMT_WORDS, port, sizeof(port));
+		snprintf(item, sizeof(item), "interface %s", port);
+		list_add(buf, len, &pos, item);
+		count++;
+	}
+	return count;
+}
+
+/* Whether a names the access-list (kind, name) in one of its slots. */
+static bool attaches(const struct config_attrs *a, uint8_t kind,
+		     const char *name)
+{
+	unsigned int dir, b;
+
+	for (dir = 0; dir < CONFIG_ACL_DIRS; dir++) {
+		b = CONFIG_ACL_BIND(kind, dir);
+		if (config_has(a, CONFIG_ATTR_ACL(b)) && !strcmp(a->acl[b], name))
+			return true;
+	}
+	return false;
+}
+
+size_t config_acl_users(const struct config *cfg, uint8_t kind,
+			const char *name, char *buf, size_t len)
+{
+	char item[CONFIG_NAME_MAX + 32];
+	size_t i, pos = 0, count = 0;
+
+	if (len)
+		buf[0] = '\0';
+	for (i = 0; i < cfg->profiles.n; i++) {
+		const struct config_profile *pp = config_profile_at(cfg, i);
+
+		if (!attaches(&pp->a, kind, name))
+			continue;
+		snprintf(item, sizeof(item), "port-profile %s", pp->name);
+		list_add(buf, len, &pos, item);
+		count++;
+	}
+	for (i = 0; i < cfg->ifaces.n; i++) {
+		const struct config_iface *ifc = config_iface_at(cfg, i);
+		char port[PORT_STRLEN];
+
+		if (!attaches(&ifc->a, kind, name))
 			continue;
 		port_format(&ifc->ref, PORT_FMT_WORDS, port, sizeof(port));
 		snprintf(item, sizeof(item), "interface %s", port);
@@ -394,4 +543,35 @@ const char *config_binding_name(uint8_t binding)
 		return "ephemeral";
 	}
 	return "unknown";
+}
+
+const char *config_acl_kind_name(uint8_t kind)
+{
+	switch (kind) {
+	case CONFIG_ACL_IP:
+		return "ip";
+	case CONFIG_ACL_IPV6:
+		return "ipv6";
+	case CONFIG_ACL_MAC:
+		return "mac";
+	}
+	return "unknown";
+}
+
+const char *config_acl_bind_cmd(uint8_t kind)
+{
+	switch (kind) {
+	case CONFIG_ACL_IP:
+		return "ip port access-group";
+	case CONFIG_ACL_IPV6:
+		return "ipv6 port traffic-filter";
+	case CONFIG_ACL_MAC:
+		return "mac port access-group";
+	}
+	return "unknown";
+}
+
+const char *config_acl_dir_name(uint8_t dir)
+{
+	return dir == CONFIG_ACL_OUT ? "out" : "in";
 }

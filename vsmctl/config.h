@@ -33,6 +33,30 @@
 #define CONFIG_MAX_PORTS_MAX	1024
 #define CONFIG_MAX_PORTS_DEFAULT 32
 #define CONFIG_ERR_LEN		512
+#define CONFIG_ACL_MAX		1024	/* access-lists, all kinds together */
+#define CONFIG_ACL_ENTRIES_MAX	4096	/* of one list (the kernel's bound) */
+#define CONFIG_REMARK_MAX	100	/* remark text, printable */
+
+/* The kinds of access-lists; a name is unique within its kind. */
+enum config_acl_kind {
+	CONFIG_ACL_IP,			/* ip access-list */
+	CONFIG_ACL_IPV6,		/* ipv6 access-list */
+	CONFIG_ACL_MAC,			/* mac access-list */
+	CONFIG_ACL_KINDS
+};
+
+enum config_acl_dir {
+	CONFIG_ACL_IN,
+	CONFIG_ACL_OUT,
+	CONFIG_ACL_DIRS
+};
+
+/*
+ * The access-list slots of a port: one per kind and direction, numbered
+ * kind * CONFIG_ACL_DIRS + dir.
+ */
+#define CONFIG_ACL_BINDS	(CONFIG_ACL_KINDS * CONFIG_ACL_DIRS)
+#define CONFIG_ACL_BIND(kind, dir)	((kind) * CONFIG_ACL_DIRS + (dir))
 
 enum config_binding {
 	CONFIG_BINDING_STATIC,		/* vEth kept while the VM exists */
@@ -52,8 +76,18 @@ enum config_attr {
 	CONFIG_ATTR_DESCRIPTION,	/* never inherited */
 	CONFIG_ATTR_INHERIT,		/* inherit port-profile */
 	CONFIG_ATTR_VM,			/* vm NAME mac MAC (interfaces) */
+	/* The access-list slots, in CONFIG_ACL_BIND() order. */
+	CONFIG_ATTR_ACL_IP_IN,		/* ip port access-group NAME in */
+	CONFIG_ATTR_ACL_IP_OUT,		/* ip port access-group NAME out */
+	CONFIG_ATTR_ACL_IPV6_IN,	/* ipv6 port traffic-filter NAME in */
+	CONFIG_ATTR_ACL_IPV6_OUT,	/* ipv6 port traffic-filter NAME out */
+	CONFIG_ATTR_ACL_MAC_IN,		/* mac port access-group NAME in */
+	CONFIG_ATTR_ACL_MAC_OUT,	/* mac port access-group NAME out */
 	CONFIG_ATTR_COUNT
 };
+
+/* The attribute of access-list slot b (CONFIG_ACL_BIND()). */
+#define CONFIG_ATTR_ACL(b)	((enum config_attr)(CONFIG_ATTR_ACL_IP_IN + (b)))
 
 struct config_attrs {
 	unsigned int set;		/* BIT(enum config_attr) */
@@ -77,6 +111,8 @@ struct config_attrs {
 	 */
 	char vm[CONFIG_NAME_MAX + 1];
 	uint8_t vm_mac[6];
+	/* The access-list of each slot, CONFIG_ATTR_ACL(slot) says if set. */
+	char acl[CONFIG_ACL_BINDS][CONFIG_NAME_MAX + 1];
 };
 
 static inline bool config_has(const struct config_attrs *a,
@@ -111,8 +147,79 @@ struct config_vec {
 	size_t n, cap;
 };
 
+enum config_acl_action {
+	CONFIG_ACL_PERMIT,
+	CONFIG_ACL_DENY,
+	CONFIG_ACL_REMARK,		/* a comment: matches nothing */
+};
+
+enum config_port_op {
+	CONFIG_PORT_ANY,		/* no port match */
+	CONFIG_PORT_EQ,			/* eq P:	lo = hi = P */
+	CONFIG_PORT_NEQ,		/* neq P:	lo = hi = P */
+	CONFIG_PORT_LT,			/* lt P:	lo = hi = P (P >= 1) */
+	CONFIG_PORT_GT,			/* gt P:	lo = hi = P (P <= 65534) */
+	CONFIG_PORT_RANGE,		/* range LO HI:	lo <= hi */
+};
+
+/* The TCP or UDP ports of one side of an entry. */
+struct config_acl_ports {
+	uint8_t op;			/* enum config_port_op */
+	uint16_t lo, hi;
+};
+
+/*
+ * One entry (ACE) of an access-list, with explicit fields that map one to
+ * one onto what the kernel classifier takes. What an entry does not match
+ * on is zero. The parser normalises: an address has no bit set outside its
+ * prefix or mask, a prefix of length 0 is "any".
+ */
+struct config_acl_entry {
+	uint32_t seq;			/* 1..UINT32_MAX, unique in the list */
+	uint8_t action;			/* enum config_acl_action */
+	/* AF_INET (ip lists), AF_INET6 (ipv6 lists), AF_UNSPEC (mac lists) */
+	uint8_t family;
+
+	/* ip and ipv6 lists */
+	bool proto_any;			/* "ip" or "ipv6": every protocol */
+	uint8_t proto;			/* IP protocol number, if !proto_any */
+	uint8_t src[16], dst[16];	/* network byte order; IPv4: 4 bytes */
+	uint8_t src_len, dst_len;	/* prefix lengths; 0: any */
+	struct config_acl_ports sport, dport;	/* tcp and udp only */
+	bool established;		/* tcp only: ACK or RST set */
+	bool has_dscp;
+	uint8_t dscp;			/* 0..63 */
+	bool log;
+
+	/*
+	 * mac lists. A mask has a 1 for each bit compared: the inverse of
+	 * the NX-OS wildcard written in the config (all ones: one address,
+	 * all zeros: any).
+	 */
+	uint8_t src_mac[6], src_mac_mask[6];
+	uint8_t dst_mac[6], dst_mac_mask[6];
+	bool has_ethertype;
+	uint16_t ethertype;
+
+	/* CONFIG_ACL_REMARK */
+	char remark[CONFIG_REMARK_MAX + 1];
+};
+
+/*
+ * An access-list: entries in sequence order, then the implicit deny of
+ * everything (not stored).
+ */
+struct config_acl {
+	uint8_t kind;			/* enum config_acl_kind */
+	char name[CONFIG_NAME_MAX + 1];	/* case-sensitive */
+	bool stats;			/* statistics per-entry */
+	struct config_acl_entry *entries;	/* by seq */
+	size_t n, cap;
+};
+
 struct config {
 	struct config_vec vlans;	/* by id */
+	struct config_vec acls;		/* by kind, then name (strcmp) */
 	struct config_vec profiles;	/* by name (strcmp) */
 	struct config_vec ifaces;	/* by type, then id */
 };
@@ -136,6 +243,12 @@ static inline struct config_iface *config_iface_at(const struct config *cfg,
 	return cfg->ifaces.items[i];
 }
 
+static inline struct config_acl *config_acl_at(const struct config *cfg,
+					       size_t i)
+{
+	return cfg->acls.items[i];
+}
+
 /* config.c: the model */
 
 void config_init(struct config *cfg);
@@ -155,6 +268,8 @@ struct config_iface *config_iface_find_vm(const struct config *cfg,
 					  const char *vm, const uint8_t *mac);
 /* The index of a profile in cfg->profiles, -1 if there is none. */
 long config_profile_index(const struct config *cfg, const char *name);
+struct config_acl *config_acl_find(const struct config *cfg, uint8_t kind,
+				   const char *name);
 
 /* Find or create; NULL if out of memory. A new profile has type 'type'. */
 struct config_vlan *config_vlan_get(struct config *cfg, uint16_t id);
@@ -162,11 +277,15 @@ struct config_profile *config_profile_get(struct config *cfg,
 					  const char *name, uint8_t type);
 struct config_iface *config_iface_get(struct config *cfg,
 				      const struct port_ref *ref);
+/* An access-list, created empty; NULL if out of memory. */
+struct config_acl *config_acl_get(struct config *cfg, uint8_t kind,
+				  const char *name);
 
 /* Delete if present; true if it was. */
 bool config_vlan_del(struct config *cfg, uint16_t id);
 bool config_profile_del(struct config *cfg, const char *name);
 bool config_iface_del(struct config *cfg, const struct port_ref *ref);
+bool config_acl_del(struct config *cfg, uint8_t kind, const char *name);
 
 /*
  * Who inherits the profile 'name': "port-profile b, interface vethernet 3"
@@ -174,6 +293,9 @@ bool config_iface_del(struct config *cfg, const struct port_ref *ref);
  */
 size_t config_profile_users(const struct config *cfg, const char *name,
 			    char *buf, size_t len);
+/* Who attaches the access-list (kind, name) in either direction, likewise. */
+size_t config_acl_users(const struct config *cfg, uint8_t kind,
+			const char *name, char *buf, size_t len);
 
 /*
  * 1 to max characters of [A-Za-z0-9_.-]; -1 with a message naming 'what'
@@ -184,6 +306,10 @@ int config_check_name(const char *s, size_t max, const char *what);
 /* Names of the enumerations, as the config language spells them. */
 const char *config_mode_name(uint8_t mode);		/* access, trunk */
 const char *config_binding_name(uint8_t binding);	/* static, ephemeral */
+const char *config_acl_kind_name(uint8_t kind);		/* ip, ipv6, mac */
+/* "ip port access-group", "ipv6 port traffic-filter", "mac port access-group" */
+const char *config_acl_bind_cmd(uint8_t kind);
+const char *config_acl_dir_name(uint8_t dir);		/* in, out */
 
 /* config_parse.c: text into the model */
 
@@ -208,8 +334,9 @@ int config_apply(struct config *cfg, const char *text, size_t len,
  * The rules a whole configuration obeys: every inherited profile exists
  * and is of the same type, no cycle, chains of at most CONFIG_INHERIT_MAX
  * profiles, no vethernet profile bound to more interfaces than its
- * max-ports. Returns 0 or -EINVAL with err->line the line that broke the
- * rule (0 if none of this batch) and err->msg without the line prefix.
+ * max-ports, every access-list attached exists and is of its slot's kind.
+ * Returns 0 or -EINVAL with err->line the line that broke the rule (0 if
+ * none of this batch) and err->msg without the line prefix.
  */
 int config_validate(const struct config *cfg, struct config_error *err);
 
@@ -239,6 +366,8 @@ struct config_eval {
 	 * (manual configuration always applies).
 	 */
 	bool state_enabled;
+	/* The access-list name of each slot (CONFIG_ACL_BIND()), "": none. */
+	char acl[CONFIG_ACL_BINDS][CONFIG_NAME_MAX + 1];
 	/* An interface: the profile it inherits, NULL if none or missing. */
 	const struct config_profile *profile;
 	struct {
@@ -287,5 +416,46 @@ void config_attrs_json(struct json *j, const struct config_attrs *a);
 void config_json(struct json *j, const struct config *cfg);
 /* One evaluated attribute set as JSON members, with where each came from. */
 void config_eval_json(struct json *j, const struct config_eval *ev);
+
+/* config_acl.c: access-lists */
+
+/*
+ * One line of the block of access-list acl: "[SEQ] permit|deny ...",
+ * "[SEQ] remark TEXT", "statistics per-entry", "no ..." of each, "no SEQ",
+ * "exit", "end". line is the line as written (blanks trimmed) and off[i]
+ * where argv[i] starts in it. Returns 0, 1 if the line closes the block,
+ * -EINVAL or -ENOMEM with a message in parse_error().
+ */
+int config_acl_line(struct config_acl *acl, int argc, char **argv,
+		    const char *line, const size_t *off);
+/* The entry with sequence number seq, NULL if none. */
+struct config_acl_entry *config_acl_entry_find(const struct config_acl *acl,
+					       uint32_t seq);
+/*
+ * The ports of one side as one range [*lo, *hi], matched when *negate is
+ * false, or when not in it (neq). CONFIG_PORT_ANY: 0-65535.
+ */
+void config_acl_port_range(const struct config_acl_ports *ports,
+			   uint16_t *lo, uint16_t *hi, bool *negate);
+/* The name of a protocol, CONFIG_PROTO_ANY, port, DSCP value; NULL if none. */
+#define CONFIG_PROTO_ANY	256
+const char *config_acl_proto_name(uint8_t kind, unsigned int proto);
+const char *config_acl_port_name(uint8_t proto, uint16_t port);
+const char *config_acl_dscp_name(uint8_t dscp);
+const char *config_port_op_name(uint8_t op);		/* eq, neq, ... */
+
+/* config_acl_print.c: access-lists as text and JSON */
+
+/*
+ * An entry as the config language writes it, without its sequence
+ * number: "permit tcp any 10.0.0.0/24 eq www". Returns the length like
+ * snprintf().
+ */
+size_t config_acl_entry_text(const struct config_acl_entry *e, uint8_t kind,
+			     char *buf, size_t len);
+/* The block of one access-list, header and entries. */
+void config_acl_print(FILE *f, const struct config_acl *acl);
+/* One access-list as a JSON object. */
+void config_acl_json(struct json *j, const struct config_acl *acl);
 
 #endif /* VSMCTL_CONFIG_H */

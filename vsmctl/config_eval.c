@@ -7,7 +7,8 @@
  * Evaluation, nearest wins: an interface's own (manual) attributes, then
  * its profile's, then that profile's parent's, and so on, then the
  * defaults of the port type. Inherited: switchport mode, access VLAN,
- * allowed VLANs, native VLAN, shutdown, max-ports, port-binding. Not
+ * allowed VLANs, native VLAN, shutdown, max-ports, port-binding, the
+ * access-lists of each kind and direction (each slot on its own). Not
  * inherited, as in NX-OS: description, the owning VM (vm), and "state
  * enabled", which says
  * whether this very profile is applied to its interfaces.
@@ -25,7 +26,9 @@
 #define INHERITED (BIT(CONFIG_ATTR_MODE) | BIT(CONFIG_ATTR_ACCESS_VLAN) | \
 		   BIT(CONFIG_ATTR_TRUNK_VLANS) | BIT(CONFIG_ATTR_NATIVE_VLAN) | \
 		   BIT(CONFIG_ATTR_SHUTDOWN) | BIT(CONFIG_ATTR_MAX_PORTS) | \
-		   BIT(CONFIG_ATTR_BINDING))
+		   BIT(CONFIG_ATTR_BINDING) | ACL_ATTRS)
+
+#define ACL_ATTRS ((BIT(CONFIG_ACL_BINDS) - 1) << CONFIG_ATTR_ACL_IP_IN)
 
 /*
  * What the kernel does with a port nobody configured (vem.h): a vEth is
@@ -76,6 +79,9 @@ static void eval_overlay(struct config_eval *ev, const struct config_attrs *a,
 		ev->max_ports = a->max_ports;
 	if (config_has(a, CONFIG_ATTR_BINDING))
 		ev->binding = a->binding;
+	for (attr = 0; attr < CONFIG_ACL_BINDS; attr++)
+		if (config_has(a, CONFIG_ATTR_ACL(attr)))
+			strcpy(ev->acl[attr], a->acl[attr]);
 }
 
 static const struct config_profile *parent_of(const struct config *cfg,
@@ -360,6 +366,55 @@ out:
 	return ret;
 }
 
+/* The access-list of slot b of a, which names one: whether it exists. */
+static int check_acl(const struct config *cfg, const struct config_attrs *a,
+		     unsigned int b, const char *who, struct config_error *err)
+{
+	uint8_t kind = b / CONFIG_ACL_DIRS, other;
+	const char *kname = config_acl_kind_name(kind);
+
+	if (config_acl_find(cfg, kind, a->acl[b]))
+		return 0;
+	for (other = 0; other < CONFIG_ACL_KINDS; other++)
+		if (config_acl_find(cfg, other, a->acl[b]))
+			return fail(err, a->line[CONFIG_ATTR_ACL(b)],
+				    "%s uses %s access-list %s, which does not exist (%s is a %s access-list)",
+				    who, kname, a->acl[b], a->acl[b],
+				    config_acl_kind_name(other));
+	return fail(err, a->line[CONFIG_ATTR_ACL(b)],
+		    "%s uses %s access-list %s, which does not exist", who,
+		    kname, a->acl[b]);
+}
+
+/* Every access-list attached (own attributes) exists, of its kind. */
+static int check_acls(const struct config *cfg, struct config_error *err)
+{
+	char who[CONFIG_NAME_MAX + 32], port[PORT_STRLEN];
+	unsigned int b;
+	size_t i;
+
+	for (i = 0; i < cfg->profiles.n; i++) {
+		const struct config_profile *pp = config_profile_at(cfg, i);
+
+		snprintf(who, sizeof(who), "port-profile %s", pp->name);
+		for (b = 0; b < CONFIG_ACL_BINDS; b++)
+			if (config_has(&pp->a, CONFIG_ATTR_ACL(b)) &&
+			    check_acl(cfg, &pp->a, b, who, err))
+				return -EINVAL;
+	}
+	for (i = 0; i < cfg->ifaces.n; i++) {
+		const struct config_iface *ifc = config_iface_at(cfg, i);
+
+		ref_words(ifc, port, sizeof(port));
+		snprintf(who, sizeof(who), "interface %s", port);
+		for (b = 0; b < CONFIG_ACL_BINDS; b++)
+			if (config_has(&ifc->a, CONFIG_ATTR_ACL(b)) &&
+			    check_acl(cfg, &ifc->a, b, who, err))
+				return -EINVAL;
+	}
+	return 0;
+}
+
 /* A VM vNIC owns one vethernet at most. */
 static int check_vms(const struct config *cfg, struct config_error *err)
 {
@@ -401,5 +456,7 @@ int config_validate(const struct config *cfg, struct config_error *err)
 		ret = check_max_ports(cfg, err);
 	if (!ret)
 		ret = check_vms(cfg, err);
+	if (!ret)
+		ret = check_acls(cfg, err);
 	return ret;
 }

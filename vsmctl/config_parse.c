@@ -4,15 +4,17 @@
  * nothing: the lines go to a copy of the model, the copy is validated, and
  * only then replaces the original.
  *
- * The text is NX-OS style. A block header (vlan, port-profile, interface)
- * opens a block; the lines indented deeper than the header belong to it;
- * a line indented no deeper, "exit" or "end" closes it. Blank lines and
- * lines starting with '!' or '#' are comments, and so is the rest of a line
- * from a word starting with '!' or '#' (except after "description", whose
- * text runs to the end of the line). Keywords match in any case and as any
- * unique abbreviation ("sw acc vlan 10"); names are case-sensitive. "no
- * LINE" removes what LINE sets ("no shutdown" sets "up", as in NX-OS),
- * "default LINE" removes it in every case.
+ * The text is NX-OS style. A block header (vlan, ip|ipv6|mac access-list,
+ * port-profile, interface) opens a block; the lines indented deeper than
+ * the header belong to it; a line indented no deeper, "exit" or "end"
+ * closes it. Blank lines and lines starting with '!' or '#' are comments,
+ * and so is the rest of a line from a word starting with '!' or '#'
+ * (except after "description" and "remark", whose text runs to the end of
+ * the line). Keywords match in any case and as any unique abbreviation
+ * ("sw acc vlan 10"); names are case-sensitive. "no LINE" removes what
+ * LINE sets ("no shutdown" sets "up", as in NX-OS), "default LINE" removes
+ * it in every case. The lines of an access-list block are read by
+ * config_acl.c.
  */
 
 #include <errno.h>
@@ -31,6 +33,7 @@ enum block {
 	BLOCK_VLAN,
 	BLOCK_PROFILE,
 	BLOCK_IFACE,
+	BLOCK_ACL,
 };
 
 enum op {
@@ -60,6 +63,8 @@ struct parser {
 	struct config_iface *ifc;
 	struct config_attrs *a;		/* of pp or ifc */
 	uint8_t type;			/* port type of pp or ifc */
+	/* BLOCK_ACL */
+	struct config_acl *acl;
 };
 
 typedef int cmd_fn(struct parser *p, int argc, char **argv, enum op op);
@@ -147,6 +152,14 @@ static void attr_touch(struct parser *p, enum config_attr attr, bool set)
 	case CONFIG_ATTR_VM:
 		a->vm[0] = '\0';
 		memset(a->vm_mac, 0, sizeof(a->vm_mac));
+		break;
+	case CONFIG_ATTR_ACL_IP_IN:
+	case CONFIG_ATTR_ACL_IP_OUT:
+	case CONFIG_ATTR_ACL_IPV6_IN:
+	case CONFIG_ATTR_ACL_IPV6_OUT:
+	case CONFIG_ATTR_ACL_MAC_IN:
+	case CONFIG_ATTR_ACL_MAC_OUT:
+		a->acl[attr - CONFIG_ATTR_ACL_IP_IN][0] = '\0';
 		break;
 	case CONFIG_ATTR_STATE:
 	case CONFIG_ATTR_COUNT:
@@ -418,6 +431,66 @@ static int cmd_vm(struct parser *p, int argc, char **argv, enum op op)
 	return 0;
 }
 
+static const struct kw dirs[] = {
+	[CONFIG_ACL_IN] = { "in" }, [CONFIG_ACL_OUT] = { "out" },
+};
+
+/* The kind of access-list of the command word w: ip, ipv6 or mac. */
+static uint8_t acl_kind(const char *w)
+{
+	static const struct kw kinds[] = {
+		[CONFIG_ACL_IP] = { "ip" }, [CONFIG_ACL_IPV6] = { "ipv6" },
+		[CONFIG_ACL_MAC] = { "mac" },
+	};
+
+	/* The command tables took w: it is one of them. */
+	return kw_lookup(w, kinds, "command");
+}
+
+/*
+ * ip port access-group NAME in|out, ipv6 port traffic-filter NAME in|out,
+ * mac port access-group NAME in|out. "no" takes the name or not.
+ */
+static int cmd_acl(struct parser *p, int argc, char **argv, enum op op)
+{
+	uint8_t kind = acl_kind(argv[0]);
+	const char *what = kind == CONFIG_ACL_IPV6 ? "traffic-filter" :
+						     "access-group";
+	const char *name = NULL;
+	enum config_attr attr;
+	int dir, b;
+
+	if (need_kw(argc, argv, 1, "port") || need_kw(argc, argv, 2, what))
+		return -1;
+	if (op == OP_SET || argc > 4) {
+		if (need_value(argc, argv, 3, "access-list name") ||
+		    config_check_name(argv[3], CONFIG_NAME_MAX,
+				      "access-list name") ||
+		    need_value(argc, argv, 4, "in or out"))
+			return -1;
+		name = argv[3];
+	} else if (need_value(argc, argv, 3, "in or out")) {
+		return -1;
+	}
+	dir = kw_lookup(argv[name ? 4 : 3], dirs, "direction");
+	if (dir < 0 || extra(argc, argv, name ? 5 : 4))
+		return -1;
+	b = CONFIG_ACL_BIND(kind, dir);
+	attr = CONFIG_ATTR_ACL(b);
+	if (op != OP_SET && name && config_has(p->a, attr) &&
+	    strcmp(p->a->acl[b], name)) {
+		parse_fail("%s access-list %s is not attached here %s (%s is)",
+			   config_acl_kind_name(kind), name, dirs[dir].name,
+			   p->a->acl[b]);
+		return -1;
+	}
+	if (op == OP_SET)
+		strcpy(p->a->acl[b], name);
+	/* Whether it exists is checked once the batch is read. */
+	attr_touch(p, attr, op == OP_SET);
+	return 0;
+}
+
 static int veth_only(struct parser *p, const char *what)
 {
 	if (p->type == VEM_PORT_VETH)
@@ -570,6 +643,9 @@ static const struct cmd vlan_cmds[] = {
 static const struct cmd profile_cmds[] = {
 	{ "switchport", cmd_switchport },
 	{ "inherit", cmd_inherit },
+	{ "ip", cmd_acl },
+	{ "ipv6", cmd_acl },
+	{ "mac", cmd_acl },
 	{ "max-ports", cmd_max_ports },
 	{ "port-binding", cmd_binding },
 	{ "shutdown", cmd_shutdown },
@@ -581,9 +657,19 @@ static const struct cmd profile_cmds[] = {
 static const struct cmd iface_cmds[] = {
 	{ "switchport", cmd_switchport },
 	{ "inherit", cmd_inherit },
+	{ "ip", cmd_acl },
+	{ "ipv6", cmd_acl },
+	{ "mac", cmd_acl },
 	{ "shutdown", cmd_shutdown },
 	{ "description", cmd_description },
 	{ "vm", cmd_vm },
+	{ "no", NULL }, { "default", NULL }, { "exit", NULL }, { "end", NULL },
+};
+
+/* For hint_indent() only: config_acl.c reads these lines. */
+static const struct cmd acl_cmds[] = {
+	{ "permit", NULL }, { "deny", NULL }, { "remark", NULL },
+	{ "statistics", NULL },
 	{ "no", NULL }, { "default", NULL }, { "exit", NULL }, { "end", NULL },
 };
 
@@ -600,11 +686,30 @@ static void block_table(enum block b, const struct cmd **table, size_t *n)
 		*table = profile_cmds;
 		*n = ARRAY_SIZE(profile_cmds);
 		break;
+	case BLOCK_ACL:
+		*table = acl_cmds;
+		*n = ARRAY_SIZE(acl_cmds);
+		break;
 	default:
 		*table = iface_cmds;
 		*n = ARRAY_SIZE(iface_cmds);
 		break;
 	}
+}
+
+/* A line of an access-list block. */
+static int acl_line(struct parser *p)
+{
+	int ret = config_acl_line(p->acl, p->argc, p->argv, p->line, p->off);
+
+	if (ret == 1) {			/* exit, end */
+		p->last = BLOCK_NONE;
+		p->block = BLOCK_NONE;
+		return 0;
+	}
+	if (ret == -ENOMEM)
+		p->nomem = true;
+	return ret ? -1 : 0;
 }
 
 static int block_line(struct parser *p)
@@ -615,6 +720,8 @@ static int block_line(struct parser *p)
 	enum op op = OP_SET;
 	size_t n;
 
+	if (p->block == BLOCK_ACL)
+		return acl_line(p);
 	block_table(p->block, &table, &n);
 	i = kw_lookup_table(argv[0], table, n, sizeof(*table), "command");
 	if (i < 0)
@@ -763,8 +870,62 @@ static int top_iface(struct parser *p, int argc, char **argv, enum op op)
 	return 0;
 }
 
+/* ip|ipv6|mac access-list NAME */
+static int top_acl(struct parser *p, int argc, char **argv, enum op op)
+{
+	uint8_t kind = acl_kind(argv[0]);
+	const char *kname = config_acl_kind_name(kind);
+	struct config_acl *acl;
+	char users[256];
+	uint8_t other;
+
+	if (need_kw(argc, argv, 1, "access-list") ||
+	    need_value(argc, argv, 2, "access-list name") ||
+	    config_check_name(argv[2], CONFIG_NAME_MAX, "access-list name") ||
+	    extra(argc, argv, 3))
+		return -1;
+	acl = config_acl_find(p->cfg, kind, argv[2]);
+	if (op != OP_SET) {
+		if (!acl) {
+			for (other = 0; other < CONFIG_ACL_KINDS; other++)
+				if (config_acl_find(p->cfg, other, argv[2]))
+					break;
+			if (other < CONFIG_ACL_KINDS)
+				parse_fail("%s access-list %s does not exist (a %s access-list %s does)",
+					   kname, argv[2],
+					   config_acl_kind_name(other),
+					   argv[2]);
+			else
+				parse_fail("%s access-list %s does not exist",
+					   kname, argv[2]);
+			return -1;
+		}
+		if (config_acl_users(p->cfg, kind, argv[2], users,
+				     sizeof(users))) {
+			parse_fail("%s access-list %s is still used by %s",
+				   kname, argv[2], users);
+			return -1;
+		}
+		config_acl_del(p->cfg, kind, argv[2]);
+		return 0;
+	}
+	if (!acl && p->cfg->acls.n >= CONFIG_ACL_MAX) {
+		parse_fail("too many access-lists (at most %d)", CONFIG_ACL_MAX);
+		return -1;
+	}
+	acl = config_acl_get(p->cfg, kind, argv[2]);
+	if (!acl)
+		return nomem(p);
+	p->block = BLOCK_ACL;
+	p->acl = acl;
+	return 0;
+}
+
 static const struct cmd top_cmds[] = {
 	{ "vlan", top_vlan },
+	{ "ip", top_acl },
+	{ "ipv6", top_acl },
+	{ "mac", top_acl },
 	{ "port-profile", top_profile },
 	{ "interface", top_iface },
 	{ "no", NULL }, { "exit", NULL }, { "end", NULL },
@@ -786,7 +947,8 @@ static void hint_indent(struct parser *p, const char *word)
 		return;
 	snprintf(msg, sizeof(msg), "%s", parse_error());
 	block_table(p->last, &table, &n);
-	if (kw_lookup_table(word, table, n - CONTROL_WORDS, sizeof(*table),
+	if ((p->last == BLOCK_ACL && word[0] >= '0' && word[0] <= '9') ||
+	    kw_lookup_table(word, table, n - CONTROL_WORDS, sizeof(*table),
 			    "command") >= 0)
 		parse_fail("%s; indent it to put it in the block above", msg);
 	else

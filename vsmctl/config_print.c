@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * config_print.c - the model as running-config text, which config_apply()
- * reads back to the same model, and as JSON.
+ * reads back to the same model, and as JSON. The access-lists' own text
+ * and JSON are in config_acl.c.
  */
 
 #include <errno.h>
@@ -15,6 +16,7 @@
 void config_print_attrs(FILE *f, const struct config_attrs *a)
 {
 	char list[VLAN_LIST_STRLEN];
+	unsigned int b;
 
 	if (config_has(a, CONFIG_ATTR_DESCRIPTION))
 		fprintf(f, "  description %s\n", a->description);
@@ -41,6 +43,12 @@ void config_print_attrs(FILE *f, const struct config_attrs *a)
 		else
 			fputs("  switchport trunk native vlan none\n", f);
 	}
+	for (b = 0; b < CONFIG_ACL_BINDS; b++)
+		if (config_has(a, CONFIG_ATTR_ACL(b)))
+			fprintf(f, "  %s %s %s\n",
+				config_acl_bind_cmd(b / CONFIG_ACL_DIRS),
+				a->acl[b],
+				config_acl_dir_name(b % CONFIG_ACL_DIRS));
 	if (config_has(a, CONFIG_ATTR_MAX_PORTS))
 		fprintf(f, "  max-ports %u\n", a->max_ports);
 	if (config_has(a, CONFIG_ATTR_BINDING))
@@ -163,6 +171,9 @@ int config_print(FILE *f, const struct config *cfg,
 		break;
 	}
 	print_vlans(f, cfg);
+	/* Before the profiles and interfaces that attach them. */
+	for (i = 0; i < cfg->acls.n; i++)
+		config_acl_print(f, config_acl_at(cfg, i));
 	ret = print_profiles(f, cfg);
 	if (ret)
 		return ret;
@@ -187,9 +198,18 @@ static void json_native(struct json *j, uint16_t vid)
 		json_kv_null(j, "native_vlan");
 }
 
+/* The JSON names of the access-list slots, in CONFIG_ACL_BIND() order. */
+static const char *const acl_keys[CONFIG_ACL_BINDS] = {
+	"ip_access_group_in", "ip_access_group_out",
+	"ipv6_traffic_filter_in", "ipv6_traffic_filter_out",
+	"mac_access_group_in", "mac_access_group_out",
+};
+
 /* The set attributes, named like vsmctl's other JSON (print.c). */
 void config_attrs_json(struct json *j, const struct config_attrs *a)
 {
+	unsigned int b;
+
 	if (config_has(a, CONFIG_ATTR_DESCRIPTION))
 		json_kv_str(j, "description", a->description);
 	if (config_has(a, CONFIG_ATTR_INHERIT))
@@ -209,6 +229,9 @@ void config_attrs_json(struct json *j, const struct config_attrs *a)
 		json_allowed(j, a->trunk_vlans);
 	if (config_has(a, CONFIG_ATTR_NATIVE_VLAN))
 		json_native(j, a->native_vlan);
+	for (b = 0; b < CONFIG_ACL_BINDS; b++)
+		if (config_has(a, CONFIG_ATTR_ACL(b)))
+			json_kv_str(j, acl_keys[b], a->acl[b]);
 	if (config_has(a, CONFIG_ATTR_MAX_PORTS))
 		json_kv_u64(j, "max_ports", a->max_ports);
 	if (config_has(a, CONFIG_ATTR_BINDING))
@@ -237,6 +260,12 @@ void config_json(struct json *j, const struct config *cfg)
 			json_kv_str(j, "name", vlan->name);
 		json_obj_end(j);
 	}
+	json_arr_end(j);
+
+	json_key(j, "access_lists");
+	json_arr_begin(j);
+	for (i = 0; i < cfg->acls.n; i++)
+		config_acl_json(j, config_acl_at(cfg, i));
 	json_arr_end(j);
 
 	json_key(j, "port_profiles");
@@ -306,6 +335,7 @@ void config_eval_json(struct json *j, const struct config_eval *ev)
 		{ "state_enabled", CONFIG_ATTR_STATE },
 	};
 	size_t i;
+	unsigned int b;
 
 	json_kv_str(j, "type", port_type_name(ev->type));
 	json_kv_str(j, "mode", config_mode_name(ev->mode));
@@ -316,11 +346,19 @@ void config_eval_json(struct json *j, const struct config_eval *ev)
 	json_kv_u64(j, "max_ports", ev->max_ports);
 	json_kv_str(j, "port_binding", config_binding_name(ev->binding));
 	json_kv_bool(j, "state_enabled", ev->state_enabled);
+	for (b = 0; b < CONFIG_ACL_BINDS; b++) {
+		if (ev->acl[b][0])
+			json_kv_str(j, acl_keys[b], ev->acl[b]);
+		else
+			json_kv_null(j, acl_keys[b]);
+	}
 	if (ev->profile)
 		json_kv_str(j, "port_profile", ev->profile->name);
 	json_key(j, "from");
 	json_obj_begin(j);
 	for (i = 0; i < ARRAY_SIZE(attrs); i++)
 		json_from(j, attrs[i].key, ev, attrs[i].attr);
+	for (b = 0; b < CONFIG_ACL_BINDS; b++)
+		json_from(j, acl_keys[b], ev, CONFIG_ATTR_ACL(b));
 	json_obj_end(j);
 }

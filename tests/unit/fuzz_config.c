@@ -4,11 +4,15 @@
  * batch of config text applied to a small model. A refused batch must
  * leave the model as it was and say why; an accepted one must give a
  * valid model whose running-config reads back to the same running-config,
- * and whose evaluated attributes are ones the kernel accepts.
+ * and whose evaluated attributes are ones the kernel accepts, and whose
+ * access-lists hold only entries the kernel classifier can take.
+ *
+ *   ./fuzz_config -dict=corpus/config.dict NEW_DIR corpus/config
  */
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "config.h"
 #include "parse.h"
@@ -21,7 +25,13 @@ static const char base[] =
 	"port-profile base\n  switchport access vlan 10\n  max-ports 4\n"
 	"port-profile web\n  inherit port-profile base\n  state enabled\n"
 	"interface vethernet 1\n  inherit port-profile web\n"
-	"interface ethernet 1\n  inherit port-profile up\n";
+	"interface ethernet 1\n  inherit port-profile up\n"
+	"ip access-list A\n  10 permit tcp any 10.0.0.0/24 eq www\n"
+	"  20 deny ip any any log\n"
+	"ipv6 access-list A\n  10 permit icmp any any\n"
+	"mac access-list M\n  10 deny any any 0x8137\n"
+	"port-profile base\n  ip port access-group A in\n"
+	"interface vethernet 1\n  mac port access-group M out\n";
 
 static void check(int cond)
 {
@@ -53,6 +63,78 @@ static void check_eval(const struct config_eval *ev)
 	check(ev->max_ports >= 1 && ev->max_ports <= CONFIG_MAX_PORTS_MAX);
 }
 
+/* No bit set beyond the first len bits of addr (bytes long). */
+static bool prefix_clean(const uint8_t *addr, unsigned int len,
+			 unsigned int bytes)
+{
+	unsigned int i;
+
+	for (i = 0; i < bytes * 8; i++)
+		if (i >= len && (addr[i / 8] & (0x80 >> (i % 8))))
+			return false;
+	return true;
+}
+
+static void check_ports(const struct config_acl_entry *e,
+			const struct config_acl_ports *p)
+{
+	uint16_t lo, hi;
+	bool neg;
+
+	config_acl_port_range(p, &lo, &hi, &neg);
+	check(lo <= hi && neg == (p->op == CONFIG_PORT_NEQ));
+	check(p->op <= CONFIG_PORT_RANGE);
+	if (p->op)
+		check(!e->proto_any && (e->proto == 6 || e->proto == 17));
+	check(p->lo <= p->hi);
+	if (p->op != CONFIG_PORT_RANGE)
+		check(p->lo == p->hi);
+	if (p->op == CONFIG_PORT_LT)
+		check(p->lo >= 1);
+	if (p->op == CONFIG_PORT_GT)
+		check(p->lo <= 65534);
+}
+
+/* What the kernel classifier is to take: canonical, bounded entries. */
+static void check_acl(const struct config_acl *acl)
+{
+	unsigned int bytes = acl->kind == CONFIG_ACL_IP ? 4 : 16;
+	size_t i;
+	int k;
+
+	check(acl->kind < CONFIG_ACL_KINDS);
+	check(acl->n <= CONFIG_ACL_ENTRIES_MAX && acl->n <= acl->cap);
+	for (i = 0; i < acl->n; i++) {
+		const struct config_acl_entry *e = &acl->entries[i];
+
+		check(e->seq >= 1);
+		check(!i || acl->entries[i - 1].seq < e->seq);
+		check(e->action <= CONFIG_ACL_REMARK);
+		if (e->action == CONFIG_ACL_REMARK) {
+			check(e->remark[0] && strlen(e->remark) <=
+					      CONFIG_REMARK_MAX);
+			continue;
+		}
+		if (acl->kind == CONFIG_ACL_MAC) {
+			check(e->family == AF_UNSPEC);
+			for (k = 0; k < 6; k++)
+				check(!(e->src_mac[k] & ~e->src_mac_mask[k]) &&
+				      !(e->dst_mac[k] & ~e->dst_mac_mask[k]));
+			continue;
+		}
+		check(e->family == (acl->kind == CONFIG_ACL_IP ? AF_INET :
+								 AF_INET6));
+		check(e->src_len <= bytes * 8 && e->dst_len <= bytes * 8);
+		check(prefix_clean(e->src, e->src_len, 16) &&
+		      prefix_clean(e->dst, e->dst_len, 16));
+		check(!e->proto_any || !e->proto);
+		check_ports(e, &e->sport);
+		check_ports(e, &e->dport);
+		check(!e->established || (!e->proto_any && e->proto == 6));
+		check(e->dscp <= 63 && (e->has_dscp || !e->dscp));
+	}
+}
+
 /* Everything that reads an accepted model. */
 static void use(const struct config *cfg)
 {
@@ -64,6 +146,9 @@ static void use(const struct config *cfg)
 	FILE *f;
 
 	check(!config_validate(cfg, &err));
+	check(cfg->acls.n <= CONFIG_ACL_MAX);
+	for (i = 0; i < cfg->acls.n; i++)
+		check_acl(config_acl_at(cfg, i));
 	for (i = 0; i < cfg->profiles.n; i++) {
 		config_eval_profile(cfg, config_profile_at(cfg, i), &ev);
 		check_eval(&ev);

@@ -450,7 +450,7 @@ static void test_abbreviations(void)
 		  " st en\n"
 		  "port-p TYPE VETH web\n"
 		  " sw acc vlan 10\n"
-		  " m 10\n"
+		  " max 10\n"
 		  " port-b eph\n"
 		  " sh\n"
 		  " des  Web  tier \n"
@@ -988,7 +988,8 @@ static void test_json(void)
 
 	config_init(&cfg);
 	out = as_json(&cfg);
-	ok_str(out, "{\"vlans\":[],\"port_profiles\":[],\"interfaces\":[]}\n",
+	ok_str(out, "{\"vlans\":[],\"access_lists\":[],\"port_profiles\":[],"
+		    "\"interfaces\":[]}\n",
 	       "JSON of an empty model");
 	free(out);
 
@@ -1003,6 +1004,7 @@ static void test_json(void)
 	out = as_json(&cfg);
 	ok_str(out,
 	       "{\"vlans\":[{\"id\":10,\"name\":\"web\"}],"
+	       "\"access_lists\":[],"
 	       "\"port_profiles\":["
 	       "{\"name\":\"up\",\"type\":\"ethernet\",\"native_vlan\":null,"
 	       "\"state_enabled\":true},"
@@ -1029,11 +1031,20 @@ static void test_json(void)
 	       "{\"type\":\"vethernet\",\"mode\":\"access\",\"access_vlan\":10,"
 	       "\"allowed_vlans\":\"10,20-30\",\"native_vlan\":1,"
 	       "\"shutdown\":true,\"max_ports\":4,\"port_binding\":\"ephemeral\","
-	       "\"state_enabled\":false,\"port_profile\":\"web\","
+	       "\"state_enabled\":false,"
+	       "\"ip_access_group_in\":null,\"ip_access_group_out\":null,"
+	       "\"ipv6_traffic_filter_in\":null,\"ipv6_traffic_filter_out\":null,"
+	       "\"mac_access_group_in\":null,\"mac_access_group_out\":null,"
+	       "\"port_profile\":\"web\","
 	       "\"from\":{\"mode\":\"default\",\"access_vlan\":\"port-profile web\","
 	       "\"allowed_vlans\":\"own\",\"native_vlan\":\"default\","
 	       "\"shutdown\":\"port-profile web\",\"max_ports\":\"port-profile web\","
-	       "\"port_binding\":\"port-profile web\",\"state_enabled\":\"default\"}}\n",
+	       "\"port_binding\":\"port-profile web\",\"state_enabled\":\"default\","
+	       "\"ip_access_group_in\":\"default\",\"ip_access_group_out\":\"default\","
+	       "\"ipv6_traffic_filter_in\":\"default\","
+	       "\"ipv6_traffic_filter_out\":\"default\","
+	       "\"mac_access_group_in\":\"default\","
+	       "\"mac_access_group_out\":\"default\"}}\n",
 	       "JSON of an interface's evaluated attributes and their sources");
 	free(out);
 	config_free(&cfg);
