@@ -57,7 +57,18 @@ enum {
 	 */
 	PORT_HAS_PROFILE	= BIT(9),
 	PORT_HAS_CLEAR		= BIT(10),	/* request: VEM_A_PORT_CLEAR */
+	/*
+	 * acl[] holds the six VEM_A_PORT_ACL_* names ("" none): in a request
+	 * all six are sent, in a reply the kernel sent them.
+	 */
+	PORT_HAS_ACLS		= BIT(11),
 };
+
+/*
+ * The ACL slots of a port or a profile, in the order of VEM_A_PORT_ACL_*:
+ * ip in, ip out, ipv6 in, ipv6 out, mac in, mac out.
+ */
+#define ACL_SLOTS	6
 
 struct port_info {
 	struct port_ref ref;
@@ -73,6 +84,7 @@ struct port_info {
 	char profile[VEM_PROFILE_NAME_MAX + 1];	/* "": none */
 	uint32_t own;		/* enum vem_cfg_bits set by the port itself */
 	uint32_t clear;		/* enum vem_cfg_bits to stop setting */
+	char acl[ACL_SLOTS][VEM_ACL_NAME_MAX + 1];	/* PORT_HAS_ACLS */
 	/* Indexed by enum vem_stats_attr; a counter not sent reads 0. */
 	uint64_t stats[VEM_A_STATS_MAX + 1];
 };
@@ -105,6 +117,7 @@ enum {
 	PROFILE_HAS_MAX_PORTS	= BIT(6),
 	PROFILE_HAS_ENABLED	= BIT(7),
 	PROFILE_HAS_PORT_COUNT	= BIT(8),
+	PROFILE_HAS_ACLS	= BIT(9),	/* acl[], as PORT_HAS_ACLS */
 };
 
 /* A port profile as the kernel holds it: already evaluated. */
@@ -120,6 +133,46 @@ struct profile_info {
 	uint32_t max_ports;
 	bool enabled;
 	uint32_t port_count;	/* ports bound to it */
+	char acl[ACL_SLOTS][VEM_ACL_NAME_MAX + 1];	/* PROFILE_HAS_ACLS */
+};
+
+/*
+ * One ACL entry as the kernel takes it (VEM_A_ACE_*). A condition that is
+ * not set is "any" and not sent: a prefix length of 0, a MAC mask of all
+ * zeros, a port op of VEM_ACE_PORT_ANY, the has_* flags false.
+ */
+struct acl_entry_info {
+	uint32_t seq;
+	uint8_t action;		/* enum vem_ace_action */
+	/* IPv4 and IPv6 ACLs */
+	bool has_proto;
+	uint8_t proto;
+	uint8_t src[16], dst[16];	/* network order; IPv4: 4 bytes */
+	uint8_t src_len, dst_len;
+	uint8_t sport_op;		/* enum vem_ace_port_op */
+	uint16_t sport_lo, sport_hi;
+	uint8_t dport_op;
+	uint16_t dport_lo, dport_hi;
+	bool established;
+	bool has_dscp;
+	uint8_t dscp;
+	/* MAC ACLs */
+	uint8_t src_mac[6], src_mac_mask[6];
+	uint8_t dst_mac[6], dst_mac_mask[6];
+	bool has_ethertype;
+	uint16_t ethertype;
+	/* In replies */
+	uint64_t hits;
+};
+
+/* A named ACL as the kernel holds it. */
+struct acl_info {
+	char name[VEM_ACL_NAME_MAX + 1];
+	uint8_t family;		/* enum vem_acl_family */
+	uint32_t users;		/* replies: ports and profiles naming it */
+	uint64_t deny_hits;	/* replies: the implicit deny */
+	struct acl_entry_info *entries;	/* malloc()ed, n of them */
+	size_t n;
 };
 
 enum event_kind {

@@ -37,6 +37,17 @@ int ipc_profile_del(const char *name);
 /* Every profile; *pps is malloc()ed, free() it. */
 int ipc_profile_list(struct profile_info **pps, size_t *n);
 
+/* ACLs: acl->entries (n of them) are sent whole; SET replaces them. */
+int ipc_acl_new(const struct acl_info *acl);
+int ipc_acl_set(const struct acl_info *acl);
+int ipc_acl_del(const char *name);
+/*
+ * Every ACL with its entries and hit counters, malloc()ed (free with
+ * acl_info_free()). The kernel may split a big ACL across messages.
+ */
+int ipc_acl_list(struct acl_info **acls, size_t *n);
+void acl_info_free(struct acl_info *acls, size_t n);
+
 int ipc_fdb_new(const struct fdb_entry *fdb);
 /* fdb->mac and fdb->vlan name the entry. */
 int ipc_fdb_del(const struct fdb_entry *fdb);
