@@ -75,9 +75,11 @@ static inline bool ref_rule_matches(const struct vem_acl_rule *r,
 		return false;
 	if ((r->match & VEM_ACL_M_DSCP) && (p->dscp & 63) != r->dscp)
 		return false;
-	if (r->sport.op != VEM_ACL_PORT_ANY && (!l4 || !ref_port(&r->sport, p->sport)))
+	if (r->sport.op != VEM_ACL_PORT_ANY &&
+	    (!l4 || !ref_port(&r->sport, p->sport)))
 		return false;
-	if (r->dport.op != VEM_ACL_PORT_ANY && (!l4 || !ref_port(&r->dport, p->dport)))
+	if (r->dport.op != VEM_ACL_PORT_ANY &&
+	    (!l4 || !ref_port(&r->dport, p->dport)))
 		return false;
 	if ((r->match & VEM_ACL_M_ESTABLISHED) &&
 	    (!l4 || p->proto != VEM_ACL_PROTO_TCP ||

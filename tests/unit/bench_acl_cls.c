@@ -76,7 +76,8 @@ static void other(struct vem_acl_rule *r, unsigned int i, bool mixed)
 		r->dst_len = 32;
 		r->match = VEM_ACL_M_PROTO;
 		r->proto = VEM_ACL_PROTO_TCP;
-		r->dport = (struct vem_acl_port){ VEM_ACL_PORT_EQ, 80 + i % 3 * 363, 0 };
+		r->dport.op = VEM_ACL_PORT_EQ;
+		r->dport.lo = 80 + i % 3 * 363;
 		break;
 	case 5:				/* deny ip X/24 any */
 		set4(r->src, 192, 168, a, 0);
@@ -90,7 +91,9 @@ static void other(struct vem_acl_rule *r, unsigned int i, bool mixed)
 		r->dst_len = 24;
 		r->match = VEM_ACL_M_PROTO;
 		r->proto = VEM_ACL_PROTO_UDP;
-		r->dport = (struct vem_acl_port){ VEM_ACL_PORT_RANGE, 1000 + a, 2000 + a };
+		r->dport.op = VEM_ACL_PORT_RANGE;
+		r->dport.lo = 1000 + a;
+		r->dport.hi = 2000 + a;
 		break;
 	case 7:				/* permit tcp X/24 any established */
 		r->action = VEM_ACL_PERMIT;
@@ -104,7 +107,8 @@ static void other(struct vem_acl_rule *r, unsigned int i, bool mixed)
 		r->dst_len = 32;
 		r->match = VEM_ACL_M_PROTO;
 		r->proto = VEM_ACL_PROTO_UDP;
-		r->dport = (struct vem_acl_port){ VEM_ACL_PORT_GT, 1023, 0 };
+		r->dport.op = VEM_ACL_PORT_GT;
+		r->dport.lo = 1023;
 		break;
 	default:			/* deny ip X/8 any dscp */
 		set4(r->src, 20 + a % 200, 0, 0, 0);
@@ -297,6 +301,7 @@ int main(int argc, char **argv)
 			struct vem_acl_cls_info info;
 			struct vem_acl_cls *cls;
 			double tf, lf, tr, lr, t0, tb;
+			unsigned int iters;
 
 			t0 = now();
 			if (vem_acl_cls_build(r, n, &cls))
@@ -311,10 +316,11 @@ int main(int argc, char **argv)
 				    ref_match(r, n, &pkts[i]))
 					printf("MISMATCH\n");
 			}
+			iters = n > 100 ? 200000 : 2000000;
 			tf = time_cls(cls, &f, 1, 2000000, &sink);
-			lf = time_lin(l, n, &f, 1, n > 100 ? 200000 : 2000000, &sink);
+			lf = time_lin(l, n, &f, 1, iters, &sink);
 			tr = time_cls(cls, pkts, NPKTS, 2000000, &sink);
-			lr = time_lin(l, n, pkts, NPKTS, n > 100 ? 200000 : 2000000, &sink);
+			lr = time_lin(l, n, pkts, NPKTS, iters, &sink);
 			if (n == 1) {
 				base_flow = tf;
 				base_mix = tr;
