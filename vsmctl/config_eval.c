@@ -386,12 +386,29 @@ static int check_acl(const struct config *cfg, const struct config_attrs *a,
 		    kname, a->acl[b]);
 }
 
-/* Every access-list attached (own attributes) exists, of its kind. */
+/*
+ * Every access-list attached (own attributes) exists, of its kind; no two
+ * lists share a name: the kernel knows ACLs by name alone.
+ */
 static int check_acls(const struct config *cfg, struct config_error *err)
 {
 	char who[CONFIG_NAME_MAX + 32], port[PORT_STRLEN];
 	unsigned int b;
+	uint8_t other;
 	size_t i;
+
+	for (i = 0; i < cfg->acls.n; i++) {
+		const struct config_acl *acl = config_acl_at(cfg, i);
+
+		for (other = acl->kind + 1; other < CONFIG_ACL_KINDS; other++)
+			if (config_acl_find(cfg, other, acl->name))
+				return fail(err, 0,
+					    "%s access-list %s and %s access-list %s: access-lists of different kinds need different names",
+					    config_acl_kind_name(acl->kind),
+					    acl->name,
+					    config_acl_kind_name(other),
+					    acl->name);
+	}
 
 	for (i = 0; i < cfg->profiles.n; i++) {
 		const struct config_profile *pp = config_profile_at(cfg, i);

@@ -39,7 +39,10 @@ static int knl_list(struct vsmd_kernel *k, struct vsmd_kstate *ks)
 	ks->ports = NULL;
 	if (ipc_profile_list(&ks->profiles, &ks->nprofiles))
 		return nl_ret(-1);
-	if (ipc_port_list(&ks->ports, &ks->nports)) {
+	ks->acls = NULL;
+	ks->nacls = 0;
+	if (ipc_port_list(&ks->ports, &ks->nports) ||
+	    ipc_acl_list(&ks->acls, &ks->nacls)) {
 		int ret = nl_ret(-1);
 
 		vsmd_kstate_free(ks);
@@ -59,6 +62,19 @@ static int knl_delete_profile(struct vsmd_kernel *k, const char *name)
 {
 	(void)k;
 	return nl_ret(ipc_profile_del(name));
+}
+
+static int knl_push_acl(struct vsmd_kernel *k, const struct acl_info *acl,
+			bool create)
+{
+	(void)k;
+	return nl_ret(create ? ipc_acl_new(acl) : ipc_acl_set(acl));
+}
+
+static int knl_delete_acl(struct vsmd_kernel *k, const char *name)
+{
+	(void)k;
+	return nl_ret(ipc_acl_del(name));
 }
 
 static int knl_push_interface(struct vsmd_kernel *k,
@@ -115,6 +131,8 @@ const struct vsmd_kernel_ops vsmd_kernel_netlink = {
 	.list_kernel_state	= knl_list,
 	.push_profile		= knl_push_profile,
 	.delete_profile		= knl_delete_profile,
+	.push_acl		= knl_push_acl,
+	.delete_acl		= knl_delete_acl,
 	.push_interface		= knl_push_interface,
 	.delete_interface	= knl_delete_interface,
 	.bind_interface		= knl_bind_interface,

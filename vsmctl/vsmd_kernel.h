@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * vsmd_kernel.h - what vsmd needs from the data plane, and nothing more:
- * read its profiles and ports, push a profile or an interface, delete
- * one. vsmd_kernel.c speaks generic netlink to vem.ko; the unit tests put
+ * read its ACLs, profiles and ports, push or delete one. vsmd_kernel.c speaks generic netlink to vem.ko; the unit tests put
  * an in-memory kernel behind the same operations (tests/unit/fake_kernel.c)
  * so that vsmd's decisions are tested on any host.
  *
@@ -24,6 +23,8 @@ struct vsmd_kstate {
 	size_t nprofiles;
 	struct port_info *ports;
 	size_t nports;
+	struct acl_info *acls;		/* with their entries */
+	size_t nacls;
 };
 
 struct vsmd_kernel;
@@ -36,6 +37,10 @@ struct vsmd_kernel_ops {
 	int (*push_profile)(struct vsmd_kernel *k, const struct profile_info *pp,
 			    bool create);
 	int (*delete_profile)(struct vsmd_kernel *k, const char *name);
+	/* create: ACL_NEW, else ACL_SET (the entries replaced). */
+	int (*push_acl)(struct vsmd_kernel *k, const struct acl_info *acl,
+			bool create);
+	int (*delete_acl)(struct vsmd_kernel *k, const char *name);
 	/* create: PORT_NEW (unbound), else PORT_SET. port->has says what. */
 	int (*push_interface)(struct vsmd_kernel *k,
 			      const struct port_info *port, bool create);

@@ -14,6 +14,9 @@
  *    since the ports that leave have left;
  * 3. ports: create the missing ones, then bind, set and clear what
  *    differs, each port in one PORT_SET.
+ *
+ * ACLs come first (0: created or replaced, before anything names them)
+ * and go last (4: deleted once nothing names them).
  */
 
 #include <errno.h>
@@ -25,17 +28,19 @@
 #include "parse.h"
 #include "vsmd_sync.h"
 
-#define PORT_ITEMS	(PORT_HAS_MODE | PORT_HAS_ACCESS_VLAN | \
-			 PORT_HAS_NATIVE_VLAN | PORT_HAS_TRUNK_VLANS | \
-			 PORT_HAS_SHUTDOWN)
-
 void vsmd_kstate_free(struct vsmd_kstate *ks)
 {
+	size_t i;
+
+	for (i = 0; i < ks->nacls; i++)
+		free(ks->acls[i].entries);
+	free(ks->acls);
 	free(ks->profiles);
 	free(ks->ports);
+	ks->acls = NULL;
 	ks->profiles = NULL;
 	ks->ports = NULL;
-	ks->nprofiles = ks->nports = 0;
+	ks->nacls = ks->nprofiles = ks->nports = 0;
 }
 
 /* The configuration attributes that are port items in the kernel. */
@@ -51,7 +56,20 @@ static const struct {
 	{ CONFIG_ATTR_SHUTDOWN, VEM_CFG_SHUTDOWN, PORT_HAS_SHUTDOWN },
 };
 
-/* The PORT_HAS_* bits of the items in a vem_cfg_bits mask. */
+#define ACL_BITS	(VEM_CFG_ALL & ~(VEM_CFG_MODE | VEM_CFG_ACCESS_VLAN | \
+			 VEM_CFG_NATIVE_VLAN | VEM_CFG_TRUNK_VLANS | \
+			 VEM_CFG_SHUTDOWN))
+
+/* The VEM_CFG_* bit of ACL slot b (config and kernel number them alike). */
+static uint32_t acl_bit(unsigned int b)
+{
+	return VEM_CFG_ACL_IP_IN << b;
+}
+
+/*
+ * The PORT_HAS_* bits of the items in a vem_cfg_bits mask. PORT_HAS_ACLS
+ * sends the ACL slots the port owns (msg.c).
+ */
 static unsigned int own_to_has(uint32_t own)
 {
 	unsigned int has = 0;
@@ -60,7 +78,18 @@ static unsigned int own_to_has(uint32_t own)
 	for (i = 0; i < ARRAY_SIZE(items); i++)
 		if (own & items[i].bit)
 			has |= items[i].has;
+	if (own & ACL_BITS)
+		has |= PORT_HAS_ACLS;
 	return has;
+}
+
+static void acl_names(const struct config_eval *ev,
+		      char out[ACL_SLOTS][VEM_ACL_NAME_MAX + 1])
+{
+	unsigned int b;
+
+	for (b = 0; b < ACL_SLOTS; b++)
+		snprintf(out[b], sizeof(out[b]), "%s", ev->acl[b]);
 }
 
 static void desired_profile(const struct config *cfg,
@@ -85,6 +114,8 @@ static void desired_profile(const struct config *cfg,
 	out->max_ports = pp->type == VEM_PORT_VETH ? ev.max_ports :
 						     VEM_PROFILE_PORTS_MAX;
 	out->enabled = ev.state_enabled;
+	out->has |= PROFILE_HAS_ACLS;
+	acl_names(&ev, out->acl);
 }
 
 /*
@@ -105,12 +136,16 @@ static void desired_port(const struct config *cfg,
 	out->native_vlan = ev.native_vlan;
 	memcpy(out->trunk_vlans, ev.trunk_vlans, sizeof(out->trunk_vlans));
 	out->shutdown = ev.shutdown;
+	acl_names(&ev, out->acl);
 	if (ev.profile && ev.state_enabled) {
 		snprintf(out->profile, sizeof(out->profile), "%s",
 			 ev.profile->name);
 		for (i = 0; i < ARRAY_SIZE(items); i++)
 			if (config_has(&ifc->a, items[i].attr))
 				out->own |= items[i].bit;
+		for (i = 0; i < ACL_SLOTS; i++)
+			if (config_has(&ifc->a, CONFIG_ATTR_ACL(i)))
+				out->own |= acl_bit(i);
 	} else {
 		out->own = VSMD_CFG_ITEMS;
 		/* A profile that is not enabled applies to nothing yet. */
@@ -125,6 +160,16 @@ int vsmd_desired(const struct config *cfg, struct vsmd_kstate *want)
 	size_t i;
 
 	memset(want, 0, sizeof(*want));
+	want->acls = calloc(cfg->acls.n ? cfg->acls.n : 1, sizeof(*want->acls));
+	if (!want->acls)
+		return -ENOMEM;
+	for (i = 0; i < cfg->acls.n; i++) {
+		if (vsmd_acl_info(config_acl_at(cfg, i), &want->acls[i])) {
+			vsmd_kstate_free(want);
+			return -ENOMEM;
+		}
+		want->nacls++;
+	}
 	want->profiles = calloc(cfg->profiles.n ? cfg->profiles.n : 1,
 				sizeof(*want->profiles));
 	want->ports = calloc(cfg->ifaces.n ? cfg->ifaces.n : 1,
@@ -166,10 +211,34 @@ static struct port_info *find_port(const struct vsmd_kstate *ks,
 	return NULL;
 }
 
+static struct acl_info *find_acl(const struct vsmd_kstate *ks,
+				 const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ks->nacls; i++)
+		if (!strcmp(ks->acls[i].name, name))
+			return &ks->acls[i];
+	return NULL;
+}
+
+/* The ACL slots in mask (VEM_CFG_ACL_* bits) name the same ACLs. */
+static bool acls_match(const char k[ACL_SLOTS][VEM_ACL_NAME_MAX + 1],
+		       const char w[ACL_SLOTS][VEM_ACL_NAME_MAX + 1],
+		       uint32_t mask)
+{
+	unsigned int b;
+
+	for (b = 0; b < ACL_SLOTS; b++)
+		if ((mask & acl_bit(b)) && strcmp(k[b], w[b]))
+			return false;
+	return true;
+}
+
 static bool profile_matches(const struct profile_info *k,
 			    const struct profile_info *w)
 {
-	return k->mode == w->mode && k->access_vlan == w->access_vlan &&
+	return acls_match(k->acl, w->acl, ACL_BITS) && k->mode == w->mode && k->access_vlan == w->access_vlan &&
 	       k->native_vlan == w->native_vlan &&
 	       !memcmp(k->trunk_vlans, w->trunk_vlans,
 		       sizeof(k->trunk_vlans)) &&
@@ -199,7 +268,7 @@ static bool port_matches(const struct port_info *k, const struct port_info *w)
 		return false;
 	if ((own & VEM_CFG_SHUTDOWN) && k->shutdown != w->shutdown)
 		return false;
-	return true;
+	return acls_match(k->acl, w->acl, own);
 }
 
 struct sync {
@@ -279,6 +348,50 @@ static int release_ports(struct sync *s, struct vsmd_kstate *ks,
 			return ret;
 		detach.has = kp->has;
 		*kp = detach;
+	}
+	return 0;
+}
+
+/* Phase 0: every ACL configured is in the kernel, as configured. */
+static int sync_acls(struct sync *s, const struct vsmd_kstate *ks,
+		     const struct vsmd_kstate *want)
+{
+	size_t i;
+	int ret;
+
+	for (i = 0; i < want->nacls; i++) {
+		const struct acl_info *wa = &want->acls[i];
+		const struct acl_info *ka = find_acl(ks, wa->name);
+
+		if (ka && vsmd_acl_same(ka, wa))
+			continue;
+		ret = s->k->ops->push_acl(s->k, wa, !ka);
+		if (ret)
+			return failed(s, ret, "%s access-list %s",
+				      ka ? "configure" : "create", wa->name);
+		if (ka)
+			s->stats->acls_set++;
+		else
+			s->stats->acls_new++;
+	}
+	return 0;
+}
+
+/* Phase 4: ACLs nobody configures go, now that nothing names them. */
+static int drop_acls(struct sync *s, const struct vsmd_kstate *ks,
+		     const struct vsmd_kstate *want)
+{
+	size_t i;
+	int ret;
+
+	for (i = 0; i < ks->nacls; i++) {
+		if (find_acl(want, ks->acls[i].name))
+			continue;
+		ret = s->k->ops->delete_acl(s->k, ks->acls[i].name);
+		if (ret)
+			return failed(s, ret, "delete access-list %s",
+				      ks->acls[i].name);
+		s->stats->acls_del++;
 	}
 	return 0;
 }
@@ -383,11 +496,15 @@ int vsmd_sync(struct vsmd_kernel *k, const struct config *cfg,
 		vsmd_kstate_free(&want);
 		return ret;
 	}
-	ret = release_ports(&s, &ks, &want);
+	ret = sync_acls(&s, &ks, &want);
+	if (!ret)
+		ret = release_ports(&s, &ks, &want);
 	if (!ret)
 		ret = sync_profiles(&s, &ks, &want);
 	if (!ret)
 		ret = sync_ports(&s, &ks, &want);
+	if (!ret)
+		ret = drop_acls(&s, &ks, &want);
 	vsmd_kstate_free(&ks);
 	vsmd_kstate_free(&want);
 	return ret;

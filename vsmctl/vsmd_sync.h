@@ -20,7 +20,11 @@
  *    kernel binds no port to a disabled profile), sets every item itself:
  *    its evaluated attributes, and shutdown while its profile is disabled
  *    so that no traffic flows on a VLAN nobody enabled;
- *  - profiles and ports the configuration does not have are deleted.
+ *  - an access-list becomes a kernel ACL of its family (ip: IPv4),
+ *    remarks left out; a profile or port names one per family and
+ *    direction, inherited and overridden like the other items;
+ *  - profiles, ports and ACLs the configuration does not have are
+ *    deleted.
  */
 
 #ifndef VSMCTL_VSMD_SYNC_H
@@ -33,9 +37,7 @@
  * The port items vsmd configures (enum vem_cfg_bits); a port without a
  * profile sets all of them itself.
  */
-#define VSMD_CFG_ITEMS	(VEM_CFG_MODE | VEM_CFG_ACCESS_VLAN | \
-			 VEM_CFG_NATIVE_VLAN | VEM_CFG_TRUNK_VLANS | \
-			 VEM_CFG_SHUTDOWN)
+#define VSMD_CFG_ITEMS	VEM_CFG_ALL
 
 #define VSMD_ERR_LEN	(CONFIG_ERR_LEN + 256)
 
@@ -45,7 +47,16 @@ int vsmd_desired(const struct config *cfg, struct vsmd_kstate *want);
 struct vsmd_sync_stats {
 	unsigned int profiles_new, profiles_set, profiles_del;
 	unsigned int ports_new, ports_set, ports_del;
+	unsigned int acls_new, acls_set, acls_del;
 };
+
+/* vsmd_acl.c */
+/* enum vem_acl_family of an access-list kind. */
+uint8_t vsmd_acl_family(uint8_t kind);
+/* An access-list as the kernel takes it; -ENOMEM. entries malloc()ed. */
+int vsmd_acl_info(const struct config_acl *acl, struct acl_info *out);
+/* Whether the kernel's ACL k holds what w says (hits aside). */
+bool vsmd_acl_same(const struct acl_info *k, const struct acl_info *w);
 
 /*
  * Take the kernel to what cfg says: list it, compare, push the

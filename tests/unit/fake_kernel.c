@@ -15,6 +15,10 @@
 
 void fake_kernel_reset(struct fake_kernel *fk)
 {
+	size_t i;
+
+	for (i = 0; i < fk->nacls; i++)
+		free(fk->acls[i].entries);
 	memset(fk, 0, sizeof(*fk));
 	fk->next_counter = 1000;
 }
@@ -73,6 +77,7 @@ void fake_kernel_view(struct fake_kernel *fk, const struct fake_port *fp,
 	const struct port_info *p = &fp->p;
 	const struct profile_info *pp = fake_kernel_profile(fk, p->profile);
 	struct port_info base;
+	unsigned int slot;
 
 	memset(&base, 0, sizeof(base));
 	defaults(p->ref.type, &base);
@@ -102,6 +107,11 @@ void fake_kernel_view(struct fake_kernel *fk, const struct fake_port *fp,
 		       sizeof(out->trunk_vlans));
 	if (!(p->own & VEM_CFG_SHUTDOWN))
 		out->shutdown = base.shutdown;
+	out->has |= PORT_HAS_ACLS;
+	for (slot = 0; slot < ACL_SLOTS; slot++)
+		if (!(p->own & (VEM_CFG_ACL_IP_IN << slot)))
+			snprintf(out->acl[slot], sizeof(out->acl[slot]), "%s",
+				 pp ? pp->acl[slot] : "");
 	out->stats[VEM_A_STATS_RX_UCAST_PKTS] = fp->counter;
 }
 
@@ -166,6 +176,88 @@ static int fk_list(struct vsmd_kernel *k, struct vsmd_kstate *ks)
 	for (i = 0; i < fk->nports; i++)
 		fake_kernel_view(fk, &fk->ports[i], &ks->ports[i]);
 	ks->nports = fk->nports;
+	ks->acls = calloc(fk->nacls + 1, sizeof(*ks->acls));
+	for (i = 0; i < fk->nacls; i++) {
+		const struct acl_info *a = &fk->acls[i];
+
+		ks->acls[i] = *a;
+		ks->acls[i].entries = calloc(a->n + 1, sizeof(*a->entries));
+		memcpy(ks->acls[i].entries, a->entries,
+		       a->n * sizeof(*a->entries));
+	}
+	ks->nacls = fk->nacls;
+	return 0;
+}
+
+struct acl_info *fake_kernel_acl(struct fake_kernel *fk, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < fk->nacls; i++)
+		if (!strcmp(fk->acls[i].name, name))
+			return &fk->acls[i];
+	return NULL;
+}
+
+/* ACLs named by a port or a profile. */
+static unsigned int acl_users(struct fake_kernel *fk, const char *name)
+{
+	unsigned int n = 0, slot;
+	size_t i;
+
+	for (i = 0; i < fk->nports; i++)
+		for (slot = 0; slot < ACL_SLOTS; slot++)
+			n += !strcmp(fk->ports[i].p.acl[slot], name);
+	for (i = 0; i < fk->nprofiles; i++)
+		for (slot = 0; slot < ACL_SLOTS; slot++)
+			n += !strcmp(fk->profiles[i].acl[slot], name);
+	return n;
+}
+
+static int fk_push_acl(struct vsmd_kernel *k, const struct acl_info *acl,
+		       bool create)
+{
+	struct fake_kernel *fk = fk_of(k);
+	struct acl_info *cur = fake_kernel_acl(fk, acl->name);
+	int ret;
+
+	ret = op(fk, "acl_%s %s", create ? "new" : "set", acl->name);
+	if (ret)
+		return ret;
+	if (create && cur)
+		return refuse(fk, EEXIST, "ACL already exists");
+	if (!create && !cur)
+		return refuse(fk, ENOENT, "No such ACL");
+	if (!create && cur->family != acl->family)
+		return refuse(fk, EINVAL, "An ACL's family cannot change");
+	if (create) {
+		if (fk->nacls == FAKE_MAX)
+			return refuse(fk, ENOSPC, "full");
+		cur = &fk->acls[fk->nacls++];
+	} else {
+		free(cur->entries);
+	}
+	*cur = *acl;
+	cur->entries = calloc(acl->n + 1, sizeof(*acl->entries));
+	memcpy(cur->entries, acl->entries, acl->n * sizeof(*acl->entries));
+	return 0;
+}
+
+static int fk_delete_acl(struct vsmd_kernel *k, const char *name)
+{
+	struct fake_kernel *fk = fk_of(k);
+	struct acl_info *cur = fake_kernel_acl(fk, name);
+	int ret;
+
+	ret = op(fk, "acl_del %s", name);
+	if (ret)
+		return ret;
+	if (!cur)
+		return refuse(fk, ENOENT, "No such ACL");
+	if (acl_users(fk, name))
+		return refuse(fk, EBUSY, "ACL in use by a port or a profile");
+	free(cur->entries);
+	*cur = fk->acls[--fk->nacls];
 	return 0;
 }
 
@@ -232,6 +324,10 @@ static int fk_push_profile(struct vsmd_kernel *k, const struct profile_info *pp,
 		cur->max_ports = pp->max_ports;
 	if (pp->has & PROFILE_HAS_ENABLED)
 		cur->enabled = pp->enabled;
+	if (pp->has & PROFILE_HAS_ACLS) {
+		memcpy(cur->acl, pp->acl, sizeof(cur->acl));
+		cur->has |= PROFILE_HAS_ACLS;
+	}
 	return 0;
 }
 
@@ -266,6 +362,7 @@ static int fk_push_interface(struct vsmd_kernel *k,
 	const struct profile_info *pp = NULL;
 	char name[PORT_STRLEN];
 	struct port_info next, def;
+	unsigned int slot;
 	int ret;
 
 	port_name(&port->ref, name);
@@ -301,6 +398,9 @@ static int fk_push_interface(struct vsmd_kernel *k,
 			       sizeof(def.trunk_vlans));
 		if (port->clear & VEM_CFG_SHUTDOWN)
 			next.shutdown = def.shutdown;
+		for (slot = 0; slot < ACL_SLOTS; slot++)
+			if (port->clear & (VEM_CFG_ACL_IP_IN << slot))
+				next.acl[slot][0] = '\0';
 		next.own &= ~port->clear;
 	}
 	if (port->has & PORT_HAS_MODE) {
@@ -323,6 +423,17 @@ static int fk_push_interface(struct vsmd_kernel *k,
 	if (port->has & PORT_HAS_SHUTDOWN) {
 		next.shutdown = port->shutdown;
 		next.own |= VEM_CFG_SHUTDOWN;
+	}
+	/* As vem.ko: the slots the request owns are sent (msg.c). */
+	for (slot = 0; slot < ACL_SLOTS; slot++) {
+		if (!(port->has & PORT_HAS_ACLS) ||
+		    !(port->own & (VEM_CFG_ACL_IP_IN << slot)))
+			continue;
+		if (port->acl[slot][0] &&
+		    !fake_kernel_acl(fk, port->acl[slot]))
+			return refuse(fk, ENOENT, "No such ACL");
+		memcpy(next.acl[slot], port->acl[slot], sizeof(next.acl[slot]));
+		next.own |= VEM_CFG_ACL_IP_IN << slot;
 	}
 	if (port->has & PORT_HAS_PROFILE) {
 		snprintf(next.profile, sizeof(next.profile), "%s",
@@ -419,6 +530,8 @@ const struct vsmd_kernel_ops fake_kernel_ops = {
 	.list_kernel_state	= fk_list,
 	.push_profile		= fk_push_profile,
 	.delete_profile		= fk_delete_profile,
+	.push_acl		= fk_push_acl,
+	.delete_acl		= fk_delete_acl,
 	.push_interface		= fk_push_interface,
 	.delete_interface	= fk_delete_interface,
 	.bind_interface		= fk_bind_interface,

@@ -233,11 +233,22 @@ static void test_model(void)
 	config_init(&cfg);
 	ok(!apply(&cfg, "ip access-list A\n"
 			"  10 deny tcp 10.1.2.3/16 eq 80 any range 1000 2000 dscp 10 established log\n"
-			"ipv6 access-list A\n"
+			"ipv6 access-list A6\n"
 			"  10 permit ipv6 2001:db8::/32 any\n"
-			"mac access-list A\n"
+			"mac access-list AM\n"
 			"  10 permit 00c0.4f00.0000 0000.00ff.ffff any 0x8137\n"),
-	   "one list of each kind, all named A: names are per kind");
+	   "one list of each kind");
+	{
+		struct config c2;
+
+		config_init(&c2);
+		ok(apply(&c2, "ip access-list A\n  10 permit ip any any\n"
+			      "mac access-list A\n  10 permit any any\n") == -EINVAL &&
+		   strstr(err.msg, "ip access-list A and mac access-list A") &&
+		   !c2.acls.n,
+		   "two kinds sharing a name: refused (the kernel knows ACLs by name)");
+		config_free(&c2);
+	}
 	acl = config_acl_find(&cfg, CONFIG_ACL_IP, "A");
 	e = acl ? config_acl_entry_find(acl, 10) : NULL;
 	ok(e && e->action == CONFIG_ACL_DENY && e->family == AF_INET &&
@@ -248,12 +259,12 @@ static void test_model(void)
 	   e->dport.lo == 1000 && e->dport.hi == 2000 && e->has_dscp &&
 	   e->dscp == 10 && e->established && e->log && !e->has_ethertype,
 	   "ip entry: every field explicit, address normalised");
-	acl = config_acl_find(&cfg, CONFIG_ACL_IPV6, "A");
+	acl = config_acl_find(&cfg, CONFIG_ACL_IPV6, "A6");
 	e = acl ? config_acl_entry_find(acl, 10) : NULL;
 	ok(e && e->family == AF_INET6 && e->proto_any && e->src_len == 32 &&
 	   e->src[0] == 0x20 && e->src[1] == 0x01 && e->src[3] == 0xb8 &&
 	   !e->sport.op && !e->has_dscp, "ipv6 entry: any protocol, /32");
-	acl = config_acl_find(&cfg, CONFIG_ACL_MAC, "A");
+	acl = config_acl_find(&cfg, CONFIG_ACL_MAC, "AM");
 	e = acl ? config_acl_entry_find(acl, 10) : NULL;
 	ok(e && e->family == AF_UNSPEC && e->src_mac[2] == 0x4f &&
 	   e->src_mac_mask[0] == 0xff && e->src_mac_mask[2] == 0xff &&

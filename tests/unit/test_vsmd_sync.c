@@ -300,6 +300,74 @@ static void test_desired_max(void)
 	config_free(&cfg);
 }
 
+/* Access-lists: created first, named by profiles and ports, replaced
+ * when edited, left alone when unchanged, deleted last. */
+static void test_acls(void)
+{
+	struct acl_info *a;
+	struct port_info p;
+	struct config cfg;
+
+	config_init(&cfg);
+	fake_kernel_reset(&fk);
+	ok(!apply(&cfg, "ip access-list web-in\n"
+			"  10 remark the web servers\n"
+			"  20 permit tcp any 10.0.0.0/24 eq 80\n"
+			"  30 deny ip any any\n"
+			"mac access-list no-ipx\n"
+			"  10 deny any any 0x8137\n"
+			"  20 permit any any\n"
+			"port-profile type vethernet web\n"
+			"  ip port access-group web-in in\n"
+			"  state enabled\n"
+			"interface vethernet 1\n"
+			"  inherit port-profile web\n"
+			"interface vethernet 2\n"
+			"  inherit port-profile web\n"
+			"  mac port access-group no-ipx out\n") &&
+	   !sync(&cfg) && st.acls_new == 2, "two ACLs created");
+	if (err[0])
+		diag("%s", err);
+	a = fake_kernel_acl(&fk, "web-in");
+	ok(a && a->family == VEM_ACL_FAMILY_IPV4 && a->n == 2 &&
+	   a->entries[0].seq == 20 && a->entries[0].has_proto &&
+	   a->entries[0].proto == 6 && a->entries[0].dst_len == 24 &&
+	   a->entries[0].dport_op == VEM_ACE_PORT_EQ &&
+	   a->entries[0].dport_lo == 80 && a->entries[0].dport_hi == 0 &&
+	   a->entries[1].action == VEM_ACE_DENY && !a->entries[1].has_proto,
+	   "web-in: the remark left out, the entries mapped");
+	a = fake_kernel_acl(&fk, "no-ipx");
+	ok(a && a->family == VEM_ACL_FAMILY_MAC && a->n == 2 &&
+	   a->entries[0].has_ethertype && a->entries[0].ethertype == 0x8137,
+	   "no-ipx: a MAC ACL with its ethertype");
+	ok(!strcmp(fake_kernel_profile(&fk, "web")->acl[0], "web-in"),
+	   "the profile names web-in (ip in)");
+	p = view(VEM_PORT_VETH, 1);
+	ok(!strcmp(p.acl[0], "web-in") && !p.acl[5][0] &&
+	   !(p.own & VEM_CFG_ACL_IP_IN), "vethernet 1 has it from the profile");
+	p = view(VEM_PORT_VETH, 2);
+	ok(!strcmp(p.acl[0], "web-in") && !strcmp(p.acl[5], "no-ipx") &&
+	   (p.own & VEM_CFG_ACL_MAC_OUT), "vethernet 2 adds its own mac out");
+
+	ok(!sync(&cfg) && !st.acls_new && !st.acls_set && !st.acls_del &&
+	   ops(0, 0, 0, 0, 0, 0), "in sync: nothing done");
+	ok(!apply(&cfg, "ip access-list web-in\n  25 permit udp any any\n") &&
+	   !sync(&cfg) && st.acls_set == 1 && !st.acls_new &&
+	   ops(0, 0, 0, 0, 0, 0), "an entry added: the ACL replaced, nothing else");
+	ok(fake_kernel_acl(&fk, "web-in")->n == 3, "with three entries");
+	ok(!apply(&cfg, "interface vethernet 2\n  no mac port access-group no-ipx out\n"
+			"no mac access-list no-ipx\n") &&
+	   !sync(&cfg) && st.acls_del == 1 && !fake_kernel_acl(&fk, "no-ipx"),
+	   "unattached and deleted in one batch: the port first, then the ACL");
+	if (err[0])
+		diag("%s", err);
+	p = view(VEM_PORT_VETH, 2);
+	ok(!p.acl[5][0] && !(p.own & VEM_CFG_ACL_MAC_OUT),
+	   "vethernet 2 no longer owns the slot");
+	config_free(&cfg);
+	fake_kernel_reset(&fk);
+}
+
 int main(void)
 {
 	struct config cfg;
@@ -317,6 +385,7 @@ int main(void)
 	test_refusal(&cfg);
 	test_empty(&cfg);
 	test_desired_max();
+	test_acls();
 	config_free(&cfg);
 	return tap_exit();
 }
