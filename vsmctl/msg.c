@@ -47,6 +47,16 @@ void msg_put_port_ref(struct nlmsghdr *nlh, const struct port_ref *ref)
 	mnl_attr_put_u32(nlh, VEM_A_PORT_ID, ref->id);
 }
 
+/* The six ACL names of a port or a profile, from attribute first on. */
+static void put_acl_slots(struct nlmsghdr *nlh, uint16_t first,
+			  const char acl[ACL_SLOTS][VEM_ACL_NAME_MAX + 1])
+{
+	unsigned int i;
+
+	for (i = 0; i < ACL_SLOTS; i++)
+		mnl_attr_put_strz(nlh, first + i, acl[i]);
+}
+
 void msg_put_port(struct nlmsghdr *nlh, const struct port_info *port)
 {
 	msg_put_port_ref(nlh, &port->ref);
@@ -69,6 +79,8 @@ void msg_put_port(struct nlmsghdr *nlh, const struct port_info *port)
 		mnl_attr_put_strz(nlh, VEM_A_PORT_PROFILE, port->profile);
 	if (port->has & PORT_HAS_CLEAR)
 		mnl_attr_put_u32(nlh, VEM_A_PORT_CLEAR, port->clear);
+	if (port->has & PORT_HAS_ACLS)
+		put_acl_slots(nlh, VEM_A_PORT_ACL_IP_IN, port->acl);
 }
 
 void msg_put_profile(struct nlmsghdr *nlh, const struct profile_info *pp)
@@ -93,6 +105,8 @@ void msg_put_profile(struct nlmsghdr *nlh, const struct profile_info *pp)
 		mnl_attr_put_u32(nlh, VEM_A_PROFILE_MAX_PORTS, pp->max_ports);
 	if (pp->has & PROFILE_HAS_ENABLED)
 		mnl_attr_put_u8(nlh, VEM_A_PROFILE_ENABLED, pp->enabled);
+	if (pp->has & PROFILE_HAS_ACLS)
+		put_acl_slots(nlh, VEM_A_PROFILE_ACL_IP_IN, pp->acl);
 }
 
 void msg_put_fdb(struct nlmsghdr *nlh, const struct fdb_entry *fdb)
@@ -188,6 +202,8 @@ static int parse_nested(const struct nlattr *nest, const struct attr_pol *pol,
 	return 0;
 }
 
+#define ACL_NAME_POL	{ MNL_TYPE_NUL_STRING, VEM_ACL_NAME_MAX + 1 }
+
 static const struct attr_pol switch_pol[VEM_A_SWITCH_MAX + 1] = {
 	[VEM_A_SWITCH_AGEING_TIME]	= { MNL_TYPE_U32, 0 },
 	[VEM_A_SWITCH_FDB_MAX]		= { MNL_TYPE_U32, 0 },
@@ -243,7 +259,34 @@ static const struct attr_pol port_pol[VEM_A_PORT_MAX + 1] = {
 	[VEM_A_PORT_PROFILE]		= { MNL_TYPE_NUL_STRING,
 					    VEM_PROFILE_NAME_MAX + 1 },
 	[VEM_A_PORT_OWN]		= { MNL_TYPE_U32, 0 },
+	[VEM_A_PORT_ACL_IP_IN]		= ACL_NAME_POL,
+	[VEM_A_PORT_ACL_IP_OUT]		= ACL_NAME_POL,
+	[VEM_A_PORT_ACL_IPV6_IN]	= ACL_NAME_POL,
+	[VEM_A_PORT_ACL_IPV6_OUT]	= ACL_NAME_POL,
+	[VEM_A_PORT_ACL_MAC_IN]		= ACL_NAME_POL,
+	[VEM_A_PORT_ACL_MAC_OUT]	= ACL_NAME_POL,
 };
+
+/*
+ * The six ACL names from tb[first] on, "" for those not sent; false if the
+ * kernel sent none (it sends all six when it knows ACLs).
+ */
+static bool get_acl_slots(const struct nlattr **tb, unsigned int first,
+			  char acl[ACL_SLOTS][VEM_ACL_NAME_MAX + 1])
+{
+	bool any = false;
+	unsigned int i;
+
+	for (i = 0; i < ACL_SLOTS; i++) {
+		acl[i][0] = '\0';
+		if (!tb[first + i])
+			continue;
+		/* NUL-terminated and short enough: checked. */
+		strcpy(acl[i], mnl_attr_get_str(tb[first + i]));
+		any = true;
+	}
+	return any;
+}
 
 /* Every counter is a u64; VEM_A_STATS_PAD and newer counters are skipped. */
 static int stats_cb(const struct nlattr *attr, void *data)
@@ -333,6 +376,8 @@ int msg_parse_port(const struct nlmsghdr *nlh, struct port_info *port)
 	if (tb[VEM_A_PORT_PROFILE])
 		/* NUL-terminated and short enough: checked. */
 		strcpy(port->profile, mnl_attr_get_str(tb[VEM_A_PORT_PROFILE]));
+	if (get_acl_slots(tb, VEM_A_PORT_ACL_IP_IN, port->acl))
+		port->has |= PORT_HAS_ACLS;
 	if (tb[VEM_A_PORT_STATS] && parse_stats(tb[VEM_A_PORT_STATS], port))
 		return -1;
 	return 0;
@@ -390,6 +435,12 @@ static const struct attr_pol profile_pol[VEM_A_PROFILE_MAX + 1] = {
 	[VEM_A_PROFILE_MAX_PORTS]	= { MNL_TYPE_U32, 0 },
 	[VEM_A_PROFILE_ENABLED]		= { MNL_TYPE_U8, 0 },
 	[VEM_A_PROFILE_PORT_COUNT]	= { MNL_TYPE_U32, 0 },
+	[VEM_A_PROFILE_ACL_IP_IN]	= ACL_NAME_POL,
+	[VEM_A_PROFILE_ACL_IP_OUT]	= ACL_NAME_POL,
+	[VEM_A_PROFILE_ACL_IPV6_IN]	= ACL_NAME_POL,
+	[VEM_A_PROFILE_ACL_IPV6_OUT]	= ACL_NAME_POL,
+	[VEM_A_PROFILE_ACL_MAC_IN]	= ACL_NAME_POL,
+	[VEM_A_PROFILE_ACL_MAC_OUT]	= ACL_NAME_POL,
 };
 
 int msg_parse_profile(const struct nlmsghdr *nlh, struct profile_info *pp)
@@ -446,6 +497,8 @@ int msg_parse_profile(const struct nlmsghdr *nlh, struct profile_info *pp)
 		pp->port_count =
 			mnl_attr_get_u32(tb[VEM_A_PROFILE_PORT_COUNT]);
 	}
+	if (get_acl_slots(tb, VEM_A_PROFILE_ACL_IP_IN, pp->acl))
+		pp->has |= PROFILE_HAS_ACLS;
 	return 0;
 }
 
@@ -608,6 +661,12 @@ static const char *const port_names[VEM_A_PORT_MAX + 1] = {
 	NAME(VEM_A_PORT_PROFILE),
 	NAME(VEM_A_PORT_OWN),
 	NAME(VEM_A_PORT_CLEAR),
+	NAME(VEM_A_PORT_ACL_IP_IN),
+	NAME(VEM_A_PORT_ACL_IP_OUT),
+	NAME(VEM_A_PORT_ACL_IPV6_IN),
+	NAME(VEM_A_PORT_ACL_IPV6_OUT),
+	NAME(VEM_A_PORT_ACL_MAC_IN),
+	NAME(VEM_A_PORT_ACL_MAC_OUT),
 };
 
 static const char *const fdb_names[VEM_A_FDB_MAX + 1] = {
@@ -630,6 +689,12 @@ static const char *const profile_names[VEM_A_PROFILE_MAX + 1] = {
 	NAME(VEM_A_PROFILE_MAX_PORTS),
 	NAME(VEM_A_PROFILE_ENABLED),
 	NAME(VEM_A_PROFILE_PORT_COUNT),
+	NAME(VEM_A_PROFILE_ACL_IP_IN),
+	NAME(VEM_A_PROFILE_ACL_IP_OUT),
+	NAME(VEM_A_PROFILE_ACL_IPV6_IN),
+	NAME(VEM_A_PROFILE_ACL_IPV6_OUT),
+	NAME(VEM_A_PROFILE_ACL_MAC_IN),
+	NAME(VEM_A_PROFILE_ACL_MAC_OUT),
 };
 
 const char *msg_attr_name(uint8_t cmd, uint32_t type)
