@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <libmnl/libmnl.h>
 #include <linux/genetlink.h>
@@ -47,6 +48,16 @@ void msg_put_port_ref(struct nlmsghdr *nlh, const struct port_ref *ref)
 	mnl_attr_put_u32(nlh, VEM_A_PORT_ID, ref->id);
 }
 
+/* The six ACL names of a port or a profile, from attribute first on. */
+static void put_acl_slots(struct nlmsghdr *nlh, uint16_t first,
+			  const char acl[ACL_SLOTS][VEM_ACL_NAME_MAX + 1])
+{
+	unsigned int i;
+
+	for (i = 0; i < ACL_SLOTS; i++)
+		mnl_attr_put_strz(nlh, first + i, acl[i]);
+}
+
 void msg_put_port(struct nlmsghdr *nlh, const struct port_info *port)
 {
 	msg_put_port_ref(nlh, &port->ref);
@@ -69,6 +80,8 @@ void msg_put_port(struct nlmsghdr *nlh, const struct port_info *port)
 		mnl_attr_put_strz(nlh, VEM_A_PORT_PROFILE, port->profile);
 	if (port->has & PORT_HAS_CLEAR)
 		mnl_attr_put_u32(nlh, VEM_A_PORT_CLEAR, port->clear);
+	if (port->has & PORT_HAS_ACLS)
+		put_acl_slots(nlh, VEM_A_PORT_ACL_IP_IN, port->acl);
 }
 
 void msg_put_profile(struct nlmsghdr *nlh, const struct profile_info *pp)
@@ -93,6 +106,8 @@ void msg_put_profile(struct nlmsghdr *nlh, const struct profile_info *pp)
 		mnl_attr_put_u32(nlh, VEM_A_PROFILE_MAX_PORTS, pp->max_ports);
 	if (pp->has & PROFILE_HAS_ENABLED)
 		mnl_attr_put_u8(nlh, VEM_A_PROFILE_ENABLED, pp->enabled);
+	if (pp->has & PROFILE_HAS_ACLS)
+		put_acl_slots(nlh, VEM_A_PROFILE_ACL_IP_IN, pp->acl);
 }
 
 void msg_put_fdb(struct nlmsghdr *nlh, const struct fdb_entry *fdb)
@@ -107,6 +122,113 @@ void msg_put_fdb(struct nlmsghdr *nlh, const struct fdb_entry *fdb)
 	}
 	if (fdb->has & FDB_HAS_FLAGS)
 		mnl_attr_put_u32(nlh, VEM_A_FDB_FLAGS, fdb->flags);
+}
+
+/* The address size of an ACL family: 4 for IPv4, 16 otherwise. */
+static unsigned int acl_addr_len(uint8_t family)
+{
+	return family == VEM_ACL_FAMILY_IPV4 ? 4 : 16;
+}
+
+static bool mac_is_zero(const uint8_t *mac)
+{
+	static const uint8_t zero[6];
+
+	return !memcmp(mac, zero, sizeof(zero));
+}
+
+static void put_port_cond(struct nlmsghdr *nlh, uint16_t op_type, uint8_t op,
+			  uint16_t lo, uint16_t hi)
+{
+	if (op == VEM_ACE_PORT_ANY)
+		return;
+	mnl_attr_put_u8(nlh, op_type, op);
+	mnl_attr_put_u16(nlh, op_type + 1, lo);
+	if (op == VEM_ACE_PORT_RANGE)
+		mnl_attr_put_u16(nlh, op_type + 2, hi);
+}
+
+/*
+ * One VEM_A_ACL_ENTRY: the conditions set, whatever the family, so that
+ * the kernel refuses (and says why) a condition the family does not take
+ * rather than this dropping it. At most MSG_ACE_SIZE_MAX bytes.
+ */
+static void put_ace(struct nlmsghdr *nlh, uint8_t family,
+		    const struct acl_entry_info *e)
+{
+	unsigned int alen = acl_addr_len(family);
+	struct nlattr *nest;
+
+	nest = mnl_attr_nest_start(nlh, VEM_A_ACL_ENTRY);
+	nest->nla_type |= NLA_F_NESTED;
+	mnl_attr_put_u32(nlh, VEM_A_ACE_SEQ, e->seq);
+	mnl_attr_put_u8(nlh, VEM_A_ACE_ACTION, e->action);
+	if (e->has_proto)
+		mnl_attr_put_u8(nlh, VEM_A_ACE_PROTO, e->proto);
+	if (e->src_len) {
+		mnl_attr_put(nlh, VEM_A_ACE_SRC, alen, e->src);
+		mnl_attr_put_u8(nlh, VEM_A_ACE_SRC_LEN, e->src_len);
+	}
+	if (e->dst_len) {
+		mnl_attr_put(nlh, VEM_A_ACE_DST, alen, e->dst);
+		mnl_attr_put_u8(nlh, VEM_A_ACE_DST_LEN, e->dst_len);
+	}
+	put_port_cond(nlh, VEM_A_ACE_SPORT_OP, e->sport_op, e->sport_lo,
+		      e->sport_hi);
+	put_port_cond(nlh, VEM_A_ACE_DPORT_OP, e->dport_op, e->dport_lo,
+		      e->dport_hi);
+	if (e->established)
+		mnl_attr_put(nlh, VEM_A_ACE_ESTABLISHED, 0, NULL);
+	if (e->has_dscp)
+		mnl_attr_put_u8(nlh, VEM_A_ACE_DSCP, e->dscp);
+	if (!mac_is_zero(e->src_mac_mask)) {
+		mnl_attr_put(nlh, VEM_A_ACE_SRC_MAC, 6, e->src_mac);
+		mnl_attr_put(nlh, VEM_A_ACE_SRC_MAC_MASK, 6, e->src_mac_mask);
+	}
+	if (!mac_is_zero(e->dst_mac_mask)) {
+		mnl_attr_put(nlh, VEM_A_ACE_DST_MAC, 6, e->dst_mac);
+		mnl_attr_put(nlh, VEM_A_ACE_DST_MAC_MASK, 6, e->dst_mac_mask);
+	}
+	if (e->has_ethertype)
+		mnl_attr_put_u16(nlh, VEM_A_ACE_ETHERTYPE, e->ethertype);
+	mnl_attr_nest_end(nlh, nest);
+}
+
+size_t msg_acl_size(const struct acl_info *acl)
+{
+	return MNL_NLMSG_HDRLEN + MNL_ALIGN(GENL_HDRLEN) +
+	       MNL_ATTR_HDRLEN + MNL_ALIGN(VEM_ACL_NAME_MAX + 1) +	/* name */
+	       MNL_ATTR_HDRLEN + MNL_ALIGN(1) +			/* family */
+	       MNL_ATTR_HDRLEN +				/* entries */
+	       acl->n * MSG_ACE_SIZE_MAX;
+}
+
+int msg_put_acl(struct nlmsghdr *nlh, const struct acl_info *acl,
+		bool with_family)
+{
+	struct nlattr *nest;
+	size_t i, len;
+
+	msg_put_acl_name(nlh, acl->name);
+	if (with_family)
+		mnl_attr_put_u8(nlh, VEM_A_ACL_FAMILY, acl->family);
+	nest = mnl_attr_nest_start(nlh, VEM_A_ACL_ENTRIES);
+	nest->nla_type |= NLA_F_NESTED;
+	for (i = 0; i < acl->n; i++)
+		put_ace(nlh, acl->family, &acl->entries[i]);
+	/* mnl_attr_nest_end() would truncate the length to 16 bits. */
+	len = (char *)mnl_nlmsg_get_payload_tail(nlh) - (char *)nest;
+	if (len > UINT16_MAX) {
+		errno = EMSGSIZE;
+		return -1;
+	}
+	mnl_attr_nest_end(nlh, nest);
+	return 0;
+}
+
+void msg_put_acl_name(struct nlmsghdr *nlh, const char *name)
+{
+	mnl_attr_put_strz(nlh, VEM_A_ACL_NAME, name);
 }
 
 /*
@@ -188,6 +310,8 @@ static int parse_nested(const struct nlattr *nest, const struct attr_pol *pol,
 	return 0;
 }
 
+#define ACL_NAME_POL	{ MNL_TYPE_NUL_STRING, VEM_ACL_NAME_MAX + 1 }
+
 static const struct attr_pol switch_pol[VEM_A_SWITCH_MAX + 1] = {
 	[VEM_A_SWITCH_AGEING_TIME]	= { MNL_TYPE_U32, 0 },
 	[VEM_A_SWITCH_FDB_MAX]		= { MNL_TYPE_U32, 0 },
@@ -243,7 +367,34 @@ static const struct attr_pol port_pol[VEM_A_PORT_MAX + 1] = {
 	[VEM_A_PORT_PROFILE]		= { MNL_TYPE_NUL_STRING,
 					    VEM_PROFILE_NAME_MAX + 1 },
 	[VEM_A_PORT_OWN]		= { MNL_TYPE_U32, 0 },
+	[VEM_A_PORT_ACL_IP_IN]		= ACL_NAME_POL,
+	[VEM_A_PORT_ACL_IP_OUT]		= ACL_NAME_POL,
+	[VEM_A_PORT_ACL_IPV6_IN]	= ACL_NAME_POL,
+	[VEM_A_PORT_ACL_IPV6_OUT]	= ACL_NAME_POL,
+	[VEM_A_PORT_ACL_MAC_IN]		= ACL_NAME_POL,
+	[VEM_A_PORT_ACL_MAC_OUT]	= ACL_NAME_POL,
 };
+
+/*
+ * The six ACL names from tb[first] on, "" for those not sent; false if the
+ * kernel sent none (it sends all six when it knows ACLs).
+ */
+static bool get_acl_slots(const struct nlattr **tb, unsigned int first,
+			  char acl[ACL_SLOTS][VEM_ACL_NAME_MAX + 1])
+{
+	bool any = false;
+	unsigned int i;
+
+	for (i = 0; i < ACL_SLOTS; i++) {
+		acl[i][0] = '\0';
+		if (!tb[first + i])
+			continue;
+		/* NUL-terminated and short enough: checked. */
+		strcpy(acl[i], mnl_attr_get_str(tb[first + i]));
+		any = true;
+	}
+	return any;
+}
 
 /* Every counter is a u64; VEM_A_STATS_PAD and newer counters are skipped. */
 static int stats_cb(const struct nlattr *attr, void *data)
@@ -333,6 +484,8 @@ int msg_parse_port(const struct nlmsghdr *nlh, struct port_info *port)
 	if (tb[VEM_A_PORT_PROFILE])
 		/* NUL-terminated and short enough: checked. */
 		strcpy(port->profile, mnl_attr_get_str(tb[VEM_A_PORT_PROFILE]));
+	if (get_acl_slots(tb, VEM_A_PORT_ACL_IP_IN, port->acl))
+		port->has |= PORT_HAS_ACLS;
 	if (tb[VEM_A_PORT_STATS] && parse_stats(tb[VEM_A_PORT_STATS], port))
 		return -1;
 	return 0;
@@ -390,6 +543,12 @@ static const struct attr_pol profile_pol[VEM_A_PROFILE_MAX + 1] = {
 	[VEM_A_PROFILE_MAX_PORTS]	= { MNL_TYPE_U32, 0 },
 	[VEM_A_PROFILE_ENABLED]		= { MNL_TYPE_U8, 0 },
 	[VEM_A_PROFILE_PORT_COUNT]	= { MNL_TYPE_U32, 0 },
+	[VEM_A_PROFILE_ACL_IP_IN]	= ACL_NAME_POL,
+	[VEM_A_PROFILE_ACL_IP_OUT]	= ACL_NAME_POL,
+	[VEM_A_PROFILE_ACL_IPV6_IN]	= ACL_NAME_POL,
+	[VEM_A_PROFILE_ACL_IPV6_OUT]	= ACL_NAME_POL,
+	[VEM_A_PROFILE_ACL_MAC_IN]	= ACL_NAME_POL,
+	[VEM_A_PROFILE_ACL_MAC_OUT]	= ACL_NAME_POL,
 };
 
 int msg_parse_profile(const struct nlmsghdr *nlh, struct profile_info *pp)
@@ -446,6 +605,226 @@ int msg_parse_profile(const struct nlmsghdr *nlh, struct profile_info *pp)
 		pp->port_count =
 			mnl_attr_get_u32(tb[VEM_A_PROFILE_PORT_COUNT]);
 	}
+	if (get_acl_slots(tb, VEM_A_PROFILE_ACL_IP_IN, pp->acl))
+		pp->has |= PROFILE_HAS_ACLS;
+	return 0;
+}
+
+static const struct attr_pol acl_pol[VEM_A_ACL_MAX + 1] = {
+	[VEM_A_ACL_NAME]	= ACL_NAME_POL,
+	[VEM_A_ACL_FAMILY]	= { MNL_TYPE_U8, 0 },
+	[VEM_A_ACL_ENTRIES]	= { MNL_TYPE_NESTED, 0 },
+	[VEM_A_ACL_USERS]	= { MNL_TYPE_U32, 0 },
+	[VEM_A_ACL_DENY_HITS]	= { MNL_TYPE_U64, 0 },
+};
+
+/* SRC and DST: their size depends on the family, checked apart. */
+static const struct attr_pol ace_pol[VEM_A_ACE_MAX + 1] = {
+	[VEM_A_ACE_SEQ]			= { MNL_TYPE_U32, 0 },
+	[VEM_A_ACE_ACTION]		= { MNL_TYPE_U8, 0 },
+	[VEM_A_ACE_PROTO]		= { MNL_TYPE_U8, 0 },
+	[VEM_A_ACE_SRC]			= { MNL_TYPE_BINARY, 0 },
+	[VEM_A_ACE_SRC_LEN]		= { MNL_TYPE_U8, 0 },
+	[VEM_A_ACE_DST]			= { MNL_TYPE_BINARY, 0 },
+	[VEM_A_ACE_DST_LEN]		= { MNL_TYPE_U8, 0 },
+	[VEM_A_ACE_SPORT_OP]		= { MNL_TYPE_U8, 0 },
+	[VEM_A_ACE_SPORT_LO]		= { MNL_TYPE_U16, 0 },
+	[VEM_A_ACE_SPORT_HI]		= { MNL_TYPE_U16, 0 },
+	[VEM_A_ACE_DPORT_OP]		= { MNL_TYPE_U8, 0 },
+	[VEM_A_ACE_DPORT_LO]		= { MNL_TYPE_U16, 0 },
+	[VEM_A_ACE_DPORT_HI]		= { MNL_TYPE_U16, 0 },
+	[VEM_A_ACE_ESTABLISHED]		= { MNL_TYPE_FLAG, 0 },
+	[VEM_A_ACE_DSCP]		= { MNL_TYPE_U8, 0 },
+	[VEM_A_ACE_SRC_MAC]		= { MNL_TYPE_BINARY, 6 },
+	[VEM_A_ACE_SRC_MAC_MASK]	= { MNL_TYPE_BINARY, 6 },
+	[VEM_A_ACE_DST_MAC]		= { MNL_TYPE_BINARY, 6 },
+	[VEM_A_ACE_DST_MAC_MASK]	= { MNL_TYPE_BINARY, 6 },
+	[VEM_A_ACE_ETHERTYPE]		= { MNL_TYPE_U16, 0 },
+	[VEM_A_ACE_HITS]		= { MNL_TYPE_U64, 0 },
+};
+
+/* An address and its prefix length: both or neither, of the family's size. */
+static int get_prefix(const struct nlattr *addr, const struct nlattr *plen,
+		      uint8_t family, uint8_t *out, uint8_t *out_len)
+{
+	unsigned int alen = acl_addr_len(family);
+
+	if (!addr && !plen)
+		return 0;
+	if (!addr || !plen || mnl_attr_get_payload_len(addr) != alen ||
+	    mnl_attr_get_u8(plen) > alen * 8)
+		return -1;
+	memcpy(out, mnl_attr_get_payload(addr), alen);
+	*out_len = mnl_attr_get_u8(plen);
+	return 0;
+}
+
+/* A port condition: LO with any operator but "any", HI with a range. */
+static int get_port_cond(const struct nlattr **tb, unsigned int op_type,
+			 uint8_t *op, uint16_t *lo, uint16_t *hi)
+{
+	const struct nlattr *a_lo = tb[op_type + 1], *a_hi = tb[op_type + 2];
+
+	*op = tb[op_type] ? mnl_attr_get_u8(tb[op_type]) : VEM_ACE_PORT_ANY;
+	if (*op == VEM_ACE_PORT_ANY)
+		return a_lo || a_hi ? -1 : 0;
+	if (*op > VEM_ACE_PORT_OP_MAX || !a_lo ||
+	    (*op == VEM_ACE_PORT_RANGE) != !!a_hi)
+		return -1;
+	*lo = mnl_attr_get_u16(a_lo);
+	if (a_hi)
+		*hi = mnl_attr_get_u16(a_hi);
+	return 0;
+}
+
+/* A MAC address and its mask: both or neither. */
+static int get_mac(const struct nlattr *mac, const struct nlattr *mask,
+		   uint8_t *out, uint8_t *out_mask)
+{
+	if (!mac && !mask)
+		return 0;
+	if (!mac || !mask)
+		return -1;
+	memcpy(out, mnl_attr_get_payload(mac), 6);
+	memcpy(out_mask, mnl_attr_get_payload(mask), 6);
+	return 0;
+}
+
+/* One VEM_A_ACL_ENTRY into e. */
+static int parse_ace(const struct nlattr *nest, uint8_t family,
+		     struct acl_entry_info *e)
+{
+	const struct nlattr *tb[VEM_A_ACE_MAX + 1];
+
+	memset(e, 0, sizeof(*e));
+	if (parse_nested(nest, ace_pol, VEM_A_ACE_MAX, tb))
+		return -1;
+	if (!tb[VEM_A_ACE_SEQ] || !tb[VEM_A_ACE_ACTION])
+		goto bad;
+	e->seq = mnl_attr_get_u32(tb[VEM_A_ACE_SEQ]);
+	e->action = mnl_attr_get_u8(tb[VEM_A_ACE_ACTION]);
+	if (tb[VEM_A_ACE_PROTO]) {
+		e->has_proto = true;
+		e->proto = mnl_attr_get_u8(tb[VEM_A_ACE_PROTO]);
+	}
+	if (get_prefix(tb[VEM_A_ACE_SRC], tb[VEM_A_ACE_SRC_LEN], family,
+		       e->src, &e->src_len) ||
+	    get_prefix(tb[VEM_A_ACE_DST], tb[VEM_A_ACE_DST_LEN], family,
+		       e->dst, &e->dst_len) ||
+	    get_port_cond(tb, VEM_A_ACE_SPORT_OP, &e->sport_op, &e->sport_lo,
+			  &e->sport_hi) ||
+	    get_port_cond(tb, VEM_A_ACE_DPORT_OP, &e->dport_op, &e->dport_lo,
+			  &e->dport_hi) ||
+	    get_mac(tb[VEM_A_ACE_SRC_MAC], tb[VEM_A_ACE_SRC_MAC_MASK],
+		    e->src_mac, e->src_mac_mask) ||
+	    get_mac(tb[VEM_A_ACE_DST_MAC], tb[VEM_A_ACE_DST_MAC_MASK],
+		    e->dst_mac, e->dst_mac_mask))
+		goto bad;
+	e->established = tb[VEM_A_ACE_ESTABLISHED] != NULL;
+	if (tb[VEM_A_ACE_DSCP]) {
+		e->has_dscp = true;
+		e->dscp = mnl_attr_get_u8(tb[VEM_A_ACE_DSCP]);
+	}
+	if (tb[VEM_A_ACE_ETHERTYPE]) {
+		e->has_ethertype = true;
+		e->ethertype = mnl_attr_get_u16(tb[VEM_A_ACE_ETHERTYPE]);
+	}
+	if (tb[VEM_A_ACE_HITS])
+		e->hits = mnl_attr_get_u64(tb[VEM_A_ACE_HITS]);
+	return 0;
+bad:
+	errno = EBADMSG;
+	return -1;
+}
+
+int msg_parse_acl(const struct nlmsghdr *nlh, struct acl_info *acl)
+{
+	const struct nlattr *tb[VEM_A_ACL_MAX + 1];
+	const struct nlattr *entry;
+	size_t n = 0;
+
+	memset(acl, 0, sizeof(*acl));
+	if (parse_genl(nlh, acl_pol, VEM_A_ACL_MAX, tb))
+		return -1;
+	if (!tb[VEM_A_ACL_NAME] || !tb[VEM_A_ACL_FAMILY]) {
+		errno = EBADMSG;
+		return -1;
+	}
+	/* NUL-terminated and short enough: checked. */
+	strcpy(acl->name, mnl_attr_get_str(tb[VEM_A_ACL_NAME]));
+	acl->family = mnl_attr_get_u8(tb[VEM_A_ACL_FAMILY]);
+	if (tb[VEM_A_ACL_USERS])
+		acl->users = mnl_attr_get_u32(tb[VEM_A_ACL_USERS]);
+	if (tb[VEM_A_ACL_DENY_HITS])
+		acl->deny_hits = mnl_attr_get_u64(tb[VEM_A_ACL_DENY_HITS]);
+	if (!tb[VEM_A_ACL_ENTRIES])
+		return 0;
+
+	/* Count first: one allocation, whatever the number. */
+	mnl_attr_for_each_nested(entry, tb[VEM_A_ACL_ENTRIES])
+		if (mnl_attr_get_type(entry) == VEM_A_ACL_ENTRY)
+			n++;
+	if (!n)
+		return 0;
+	acl->entries = calloc(n, sizeof(*acl->entries));
+	if (!acl->entries)
+		return -1;
+	mnl_attr_for_each_nested(entry, tb[VEM_A_ACL_ENTRIES]) {
+		if (mnl_attr_get_type(entry) != VEM_A_ACL_ENTRY)
+			continue;
+		if (parse_ace(entry, acl->family, &acl->entries[acl->n])) {
+			free(acl->entries);
+			acl->entries = NULL;
+			acl->n = 0;
+			return -1;
+		}
+		acl->n++;
+	}
+	return 0;
+}
+
+int msg_join_acl(const struct nlmsghdr *nlh, struct acl_info **acls,
+		 size_t *n)
+{
+	struct acl_info acl, *last, *grown;
+
+	if (msg_parse_acl(nlh, &acl))
+		return -1;
+	last = *n ? &(*acls)[*n - 1] : NULL;
+	if (last && !strcmp(last->name, acl.name)) {
+		struct acl_entry_info *entries;
+
+		if (last->family != acl.family) {
+			free(acl.entries);
+			errno = EBADMSG;
+			return -1;
+		}
+		if (acl.n) {
+			entries = realloc(last->entries, (last->n + acl.n) *
+						 sizeof(*entries));
+			if (!entries) {
+				free(acl.entries);
+				return -1;
+			}
+			memcpy(entries + last->n, acl.entries,
+			       acl.n * sizeof(*entries));
+			last->entries = entries;
+			last->n += acl.n;
+		}
+		/* The counters as last read. */
+		last->users = acl.users;
+		last->deny_hits = acl.deny_hits;
+		free(acl.entries);
+		return 0;
+	}
+	grown = realloc(*acls, (*n + 1) * sizeof(**acls));
+	if (!grown) {
+		free(acl.entries);
+		return -1;
+	}
+	grown[*n] = acl;
+	*acls = grown;
+	(*n)++;
 	return 0;
 }
 
@@ -608,6 +987,12 @@ static const char *const port_names[VEM_A_PORT_MAX + 1] = {
 	NAME(VEM_A_PORT_PROFILE),
 	NAME(VEM_A_PORT_OWN),
 	NAME(VEM_A_PORT_CLEAR),
+	NAME(VEM_A_PORT_ACL_IP_IN),
+	NAME(VEM_A_PORT_ACL_IP_OUT),
+	NAME(VEM_A_PORT_ACL_IPV6_IN),
+	NAME(VEM_A_PORT_ACL_IPV6_OUT),
+	NAME(VEM_A_PORT_ACL_MAC_IN),
+	NAME(VEM_A_PORT_ACL_MAC_OUT),
 };
 
 static const char *const fdb_names[VEM_A_FDB_MAX + 1] = {
@@ -630,6 +1015,22 @@ static const char *const profile_names[VEM_A_PROFILE_MAX + 1] = {
 	NAME(VEM_A_PROFILE_MAX_PORTS),
 	NAME(VEM_A_PROFILE_ENABLED),
 	NAME(VEM_A_PROFILE_PORT_COUNT),
+	NAME(VEM_A_PROFILE_ACL_IP_IN),
+	NAME(VEM_A_PROFILE_ACL_IP_OUT),
+	NAME(VEM_A_PROFILE_ACL_IPV6_IN),
+	NAME(VEM_A_PROFILE_ACL_IPV6_OUT),
+	NAME(VEM_A_PROFILE_ACL_MAC_IN),
+	NAME(VEM_A_PROFILE_ACL_MAC_OUT),
+};
+
+static const char *const acl_names[VEM_A_ACL_MAX + 1] = {
+	NAME(VEM_A_ACL_NAME),
+	NAME(VEM_A_ACL_FAMILY),
+	NAME(VEM_A_ACL_ENTRIES),
+	NAME(VEM_A_ACL_ENTRY),
+	NAME(VEM_A_ACL_USERS),
+	NAME(VEM_A_ACL_DENY_HITS),
+	NAME(VEM_A_ACL_PAD),
 };
 
 const char *msg_attr_name(uint8_t cmd, uint32_t type)
@@ -655,6 +1056,11 @@ const char *msg_attr_name(uint8_t cmd, uint32_t type)
 	case VEM_CMD_PROFILE_GET:
 	case VEM_CMD_PROFILE_SET:
 		return type <= VEM_A_PROFILE_MAX ? profile_names[type] : NULL;
+	case VEM_CMD_ACL_NEW:
+	case VEM_CMD_ACL_DEL:
+	case VEM_CMD_ACL_GET:
+	case VEM_CMD_ACL_SET:
+		return type <= VEM_A_ACL_MAX ? acl_names[type] : NULL;
 	}
 	return NULL;
 }

@@ -34,11 +34,38 @@ void msg_put_fdb(struct nlmsghdr *nlh, const struct fdb_entry *fdb);
 /* The name and the attributes in the profile's has mask. */
 void msg_put_profile(struct nlmsghdr *nlh, const struct profile_info *pp);
 
+/*
+ * ACL_NEW (with_family) and ACL_SET: the name and every entry, each with
+ * the conditions it sets; ACL_DEL: the name. An ACL request outgrows
+ * MSG_REQ_SIZE: build it in a buffer of msg_acl_size() bytes, a bound of
+ * what msg_put_acl() writes. msg_put_acl() returns -1 and errno EMSGSIZE
+ * if the entries take more than the 64 KiB a netlink attribute can hold
+ * (nla_len is 16 bits): VEM_A_ACL_ENTRIES is one attribute.
+ */
+#define MSG_ACE_SIZE_MAX	200	/* bytes, one entry with everything */
+size_t msg_acl_size(const struct acl_info *acl);
+int msg_put_acl(struct nlmsghdr *nlh, const struct acl_info *acl,
+		bool with_family);
+void msg_put_acl_name(struct nlmsghdr *nlh, const char *name);
+
 /* Replies and events into the model; -1 and errno EBADMSG if malformed. */
 int msg_parse_switch(const struct nlmsghdr *nlh, struct switch_info *sw);
 int msg_parse_port(const struct nlmsghdr *nlh, struct port_info *port);
 int msg_parse_fdb(const struct nlmsghdr *nlh, struct fdb_entry *fdb);
 int msg_parse_profile(const struct nlmsghdr *nlh, struct profile_info *pp);
+/*
+ * An ACL_GET reply into acl, its entries malloc()ed (free(acl->entries)),
+ * NULL if none; -1 and errno EBADMSG or ENOMEM.
+ */
+int msg_parse_acl(const struct nlmsghdr *nlh, struct acl_info *acl);
+/*
+ * One message of an ACL_GET dump into the array *acls of *n ACLs
+ * (realloc()ed): a message that names the ACL the last one named carries
+ * more of its entries and is joined to it, any other adds an ACL. On
+ * failure the array is left as it was, whole.
+ */
+int msg_join_acl(const struct nlmsghdr *nlh, struct acl_info **acls,
+		 size_t *n);
 /* A message of the events group; -1 and EOPNOTSUPP if the command is new. */
 int msg_parse_event(const struct nlmsghdr *nlh, struct event *ev);
 

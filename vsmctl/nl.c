@@ -22,7 +22,11 @@
 
 /* A dump that keeps being interrupted is returned as is after this. */
 #define DUMP_TRIES	8
-/* The biggest datagram a dump sends is 32 KiB; ask for room to spare. */
+/*
+ * The biggest datagram a dump sends is 32 KiB; ask for room to spare. The
+ * buffer grows for a bigger one (a GET "do" reply of a big ACL, an error
+ * that echoes a big request).
+ */
 #define RX_SIZE		65536
 #define MONITOR_RCVBUF	(4 << 20)
 
@@ -37,7 +41,8 @@ static struct {
 
 /* The last request, kept to name the attribute an extended ack points at. */
 static uint32_t req_buf[MSG_REQ_SIZE / sizeof(uint32_t)];
-static uint32_t rx_buf[RX_SIZE / sizeof(uint32_t)];
+static void *rx_buf;
+static size_t rx_size;
 
 static void set_reason(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
@@ -106,6 +111,48 @@ static void extack_reason(const struct nlmsghdr *req, const struct extack *ea)
 typedef int (*reply_fn)(const struct nlmsghdr *nlh, void *data);
 
 /*
+ * Receive one datagram into rx_buf, grown first to the size the kernel
+ * says it has (MSG_PEEK | MSG_TRUNC), so that none is ever cut.
+ */
+static ssize_t recv_datagram(void)
+{
+	ssize_t len;
+
+	len = recv(mnl_socket_get_fd(nl.sock), NULL, 0, MSG_PEEK | MSG_TRUNC);
+	if (len < 0)
+		return -1;
+	if (!rx_buf || (size_t)len > rx_size) {
+		size_t size = (size_t)len > RX_SIZE ? (size_t)len : RX_SIZE;
+		void *buf = realloc(rx_buf, size);
+
+		if (!buf)
+			return -1;
+		rx_buf = buf;
+		rx_size = size;
+	}
+	return mnl_socket_recvfrom(nl.sock, rx_buf, rx_size);
+}
+
+/*
+ * netlink refuses a message longer than the socket's send buffer less 32
+ * bytes: grow the buffer for a big request (an ACL), past the sysctl
+ * wmem_max if we may (SO_SNDBUFFORCE needs CAP_NET_ADMIN, which vem
+ * requires anyway). The kernel doubles what it is given.
+ */
+static void fit_sndbuf(size_t len)
+{
+	int fd = mnl_socket_get_fd(nl.sock), size;
+	socklen_t size_len = sizeof(size);
+
+	if (!getsockopt(fd, SOL_SOCKET, SO_SNDBUF, &size, &size_len) &&
+	    size >= 0 && (size_t)size >= len + 32)
+		return;
+	size = len + 32;
+	if (setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &size, sizeof(size)))
+		setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &size, sizeof(size));
+}
+
+/*
  * Send the request in req_buf and read until its ACK, error or end of
  * dump, giving each reply to fn. *intr tells whether a dump was
  * interrupted (NLM_F_DUMP_INTR). The whole answer is always read, so that
@@ -122,20 +169,27 @@ static int transact(struct nlmsghdr *req, reply_fn fn, void *data, bool *intr)
 		*intr = false;
 	req->nlmsg_seq = seq;
 	req->nlmsg_flags |= NLM_F_REQUEST;
-	if (mnl_socket_sendto(nl.sock, req, req->nlmsg_len) < 0)
+	if (req->nlmsg_len > MSG_REQ_SIZE)
+		fit_sndbuf(req->nlmsg_len);
+	if (mnl_socket_sendto(nl.sock, req, req->nlmsg_len) < 0) {
+		if (errno == EMSGSIZE)
+			set_reason("a request of %u bytes does not fit the socket's send buffer",
+				   req->nlmsg_len);
 		return fail(errno);
+	}
 
 	while (!done) {
-		const struct nlmsghdr *nlh = (const void *)rx_buf;
+		const struct nlmsghdr *nlh;
 		ssize_t ret;
 		int len;
 
-		ret = mnl_socket_recvfrom(nl.sock, rx_buf, sizeof(rx_buf));
+		ret = recv_datagram();
 		if (ret < 0) {
 			if (errno == EINTR)
 				continue;
 			return fail(errno);
 		}
+		nlh = rx_buf;
 		len = ret;
 		for (; !done && mnl_nlmsg_ok(nlh, len);
 		     nlh = mnl_nlmsg_next(nlh, &len)) {
@@ -242,6 +296,9 @@ void ipc_close(void)
 	if (nl.sock)
 		mnl_socket_close(nl.sock);
 	nl.sock = NULL;
+	free(rx_buf);
+	rx_buf = NULL;
+	rx_size = 0;
 }
 
 /* A new request of the vem family in req_buf; NULL if the socket failed. */
@@ -544,6 +601,105 @@ int ipc_fdb_list(struct fdb_entry **entries, size_t *n)
 	return 0;
 }
 
+/*
+ * ACL_NEW and ACL_SET: the request grows with the entries, up to ~600 KiB
+ * for VEM_ACL_ENTRIES_MAX of them, so it is built in a buffer of its own.
+ */
+static int acl_request(uint8_t cmd, const struct acl_info *acl,
+		       bool with_family)
+{
+	size_t size = msg_acl_size(acl);
+	struct nlmsghdr *req;
+	void *buf;
+	int ret;
+
+	if (nl_open())
+		return -1;
+	buf = size <= sizeof(req_buf) ? (void *)req_buf : malloc(size);
+	if (!buf)
+		return fail(errno);
+	req = msg_start(buf, nl.family.id, cmd, NLM_F_ACK);
+	if (msg_put_acl(req, acl, with_family)) {
+		set_reason("the %zu entries of ACL %s take more than the 64 KiB of one netlink attribute",
+			   acl->n, acl->name);
+		ret = fail(EMSGSIZE);
+	} else {
+		ret = transact(req, NULL, NULL, NULL);
+	}
+	if (buf != req_buf)
+		free(buf);
+	return ret;
+}
+
+int ipc_acl_new(const struct acl_info *acl)
+{
+	return acl_request(VEM_CMD_ACL_NEW, acl, true);
+}
+
+/* Without the family: the kernel refuses a change of it anyway. */
+int ipc_acl_set(const struct acl_info *acl)
+{
+	return acl_request(VEM_CMD_ACL_SET, acl, false);
+}
+
+int ipc_acl_del(const char *name)
+{
+	struct nlmsghdr *req = request(VEM_CMD_ACL_DEL, NLM_F_ACK);
+
+	if (req)
+		msg_put_acl_name(req, name);
+	return do_request(req, NULL, NULL);
+}
+
+void acl_info_free(struct acl_info *acls, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(acls[i].entries);
+	free(acls);
+}
+
+struct acl_dump {
+	struct acl_info *acls;
+	size_t n;
+};
+
+static int acl_dump_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct acl_dump *d = data;
+
+	if (nlh->nlmsg_type != nl.family.id)
+		return 0;
+	return msg_join_acl(nlh, &d->acls, &d->n);
+}
+
+int ipc_acl_list(struct acl_info **acls, size_t *n)
+{
+	struct acl_dump d = { NULL, 0 };
+	bool intr = false;
+	int i;
+
+	for (i = 0; i < DUMP_TRIES; i++) {
+		struct nlmsghdr *req = request(VEM_CMD_ACL_GET, NLM_F_DUMP);
+
+		acl_info_free(d.acls, d.n);
+		d.acls = NULL;
+		d.n = 0;
+		if (!req || transact(req, acl_dump_cb, &d, &intr)) {
+			acl_info_free(d.acls, d.n);
+			return -1;
+		}
+		if (!intr)
+			break;
+	}
+	if (intr)
+		fprintf(stderr, "vsmctl: warning: the ACLs kept changing during the dump; they may be inconsistent\n");
+	*acls = d.acls;
+	*n = d.n;
+	return 0;
+}
+
 int ipc_monitor(ipc_event_fn fn, void *data)
 {
 	unsigned int group;
@@ -569,11 +725,11 @@ int ipc_monitor(ipc_event_fn fn, void *data)
 		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size));
 
 	for (;;) {
-		const struct nlmsghdr *nlh = (const void *)rx_buf;
+		const struct nlmsghdr *nlh;
 		ssize_t ret;
 		int len;
 
-		ret = mnl_socket_recvfrom(nl.sock, rx_buf, sizeof(rx_buf));
+		ret = recv_datagram();
 		if (ret < 0) {
 			if (errno == EINTR)
 				continue;
@@ -584,6 +740,7 @@ int ipc_monitor(ipc_event_fn fn, void *data)
 			set_reason("cannot receive events");
 			return fail(errno);
 		}
+		nlh = rx_buf;
 		len = ret;
 		for (; mnl_nlmsg_ok(nlh, len); nlh = mnl_nlmsg_next(nlh, &len)) {
 			struct event ev;
