@@ -217,19 +217,26 @@ static int vem_nl_parse_ace(struct nlattr *entry, u8 family,
 static struct vem_acl_ver *vem_nl_parse_entries(struct genl_info *info,
 						 u8 family)
 {
-	struct nlattr *list = info->attrs[VEM_A_ACL_ENTRIES], *entry;
 	struct vem_acl_ace *ace = NULL;
+	struct nlattr *list, *entry;
 	struct vem_acl_ver *ver;
 	unsigned int n = 0;
-	int rem, err = 0;
+	int rem, lrem, err = 0;
 
-	if (list) {
+	if (info->attrs[VEM_A_ACL_ENTRIES]) {
 		ace = kvmalloc_array(VEM_ACL_ENTRIES_MAX, sizeof(*ace),
 				     GFP_KERNEL);
 		if (!ace)
 			return ERR_PTR(-ENOMEM);
 	}
-	if (list) {
+	/*
+	 * An attribute holds 64 KiB at most: a long list comes in several
+	 * VEM_A_ACL_ENTRIES, one after the other. info->attrs has the last.
+	 */
+	nla_for_each_attr(list, genlmsg_data(info->genlhdr),
+			  genlmsg_len(info->genlhdr), lrem) {
+		if (!ace || nla_type(list) != VEM_A_ACL_ENTRIES)
+			continue;
 		nla_for_each_nested(entry, list, rem) {
 			if (n == VEM_ACL_ENTRIES_MAX) {
 				NL_SET_ERR_MSG_ATTR_MOD(info->extack, entry,
@@ -301,6 +308,7 @@ int vem_nl_acl_new(struct sk_buff *skb, struct genl_info *info)
 		NL_SET_ERR_MSG_MOD(info->extack, "No memory for the ACL");
 		return PTR_ERR(acl);
 	}
+	vem_switch_changed(sw);
 	vem_nl_notify(sw, vem_nl_fill_acl_event, acl, VEM_CMD_ACL_NEW,
 		      GFP_KERNEL);
 	return 0;
@@ -324,6 +332,7 @@ int vem_nl_acl_set(struct sk_buff *skb, struct genl_info *info)
 	if (IS_ERR(ver))
 		return PTR_ERR(ver);
 	vem_acl_replace(acl, ver);
+	vem_switch_changed(sw);
 	vem_nl_notify(sw, vem_nl_fill_acl_event, acl, VEM_CMD_ACL_SET,
 		      GFP_KERNEL);
 	return 0;
@@ -342,6 +351,7 @@ int vem_nl_acl_del(struct sk_buff *skb, struct genl_info *info)
 	vem_nl_notify(sw, vem_nl_fill_acl_event, acl, VEM_CMD_ACL_DEL,
 		      GFP_KERNEL);
 	vem_acl_destroy(sw, acl);
+	vem_switch_changed(sw);
 	return 0;
 }
 
@@ -430,14 +440,24 @@ static int vem_nl_fill_acl(struct sk_buff *skb, const struct vem_acl *acl,
 	entries = nla_nest_start(skb, VEM_A_ACL_ENTRIES);
 	if (!entries)
 		goto cancel;
-	for (; *from < ver->n; (*from)++)
+	for (; *from < ver->n; (*from)++) {
+		/* An attribute's length is 16 bits: start another one. */
+		if (skb_tail_pointer(skb) - (unsigned char *)entries >
+		    U16_MAX - 1024) {
+			nla_nest_end(skb, entries);
+			entries = nla_nest_start(skb, VEM_A_ACL_ENTRIES);
+			if (!entries)
+				break;
+		}
 		if (vem_nl_put_ace(skb, acl->family, &ver->ace[*from],
 				   hits ? &hits[*from] : NULL))
 			break;
+	}
 	/* Not one entry fits: the message is of no use. */
 	if (*from == first && first < ver->n)
 		goto cancel;
-	nla_nest_end(skb, entries);
+	if (entries)
+		nla_nest_end(skb, entries);
 	genlmsg_end(skb, hdr);
 	return 0;
 cancel:
@@ -513,6 +533,7 @@ int vem_nl_acl_dump(struct sk_buff *skb, struct netlink_callback *cb)
 		mutex_unlock(&vem_mutex);
 		return -ENODEV;
 	}
+	cb->seq = READ_ONCE(sw->gen);
 	list_for_each_entry(acl, &sw->acls, node) {
 		unsigned int from = cb->args[1];
 		u64 *hits;
@@ -528,6 +549,8 @@ int vem_nl_acl_dump(struct sk_buff *skb, struct netlink_callback *cb)
 				      cb->nlh->nlmsg_seq, NLM_F_MULTI,
 				      VEM_CMD_ACL_GET, hits, &from);
 		kvfree(hits);
+		if (!err)
+			genl_dump_check_consistent(cb, nlmsg_data(nlmsg_hdr(skb)));
 		cb->args[1] = from;
 		if (err || from < vem_dereference(acl->ver)->n) {
 			err = -EMSGSIZE;

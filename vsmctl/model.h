@@ -58,8 +58,9 @@ enum {
 	PORT_HAS_PROFILE	= BIT(9),
 	PORT_HAS_CLEAR		= BIT(10),	/* request: VEM_A_PORT_CLEAR */
 	/*
-	 * acl[] holds the six VEM_A_PORT_ACL_* names ("" none): in a request
-	 * all six are sent, in a reply the kernel sent them.
+	 * acl[] holds the six VEM_A_PORT_ACL_* names ("" none): a request
+	 * sends the slots whose VEM_CFG_ACL_* bit is in own; in a reply the
+	 * kernel sent all six.
 	 */
 	PORT_HAS_ACLS		= BIT(11),
 };

@@ -49,13 +49,16 @@ void msg_put_port_ref(struct nlmsghdr *nlh, const struct port_ref *ref)
 }
 
 /* The six ACL names of a port or a profile, from attribute first on. */
+/* The ACL slots whose VEM_CFG_ACL_* bit is in mask, from @first on. */
 static void put_acl_slots(struct nlmsghdr *nlh, uint16_t first,
-			  const char acl[ACL_SLOTS][VEM_ACL_NAME_MAX + 1])
+			  const char acl[ACL_SLOTS][VEM_ACL_NAME_MAX + 1],
+			  uint32_t mask)
 {
 	unsigned int i;
 
 	for (i = 0; i < ACL_SLOTS; i++)
-		mnl_attr_put_strz(nlh, first + i, acl[i]);
+		if (mask & (VEM_CFG_ACL_IP_IN << i))
+			mnl_attr_put_strz(nlh, first + i, acl[i]);
 }
 
 void msg_put_port(struct nlmsghdr *nlh, const struct port_info *port)
@@ -80,8 +83,12 @@ void msg_put_port(struct nlmsghdr *nlh, const struct port_info *port)
 		mnl_attr_put_strz(nlh, VEM_A_PORT_PROFILE, port->profile);
 	if (port->has & PORT_HAS_CLEAR)
 		mnl_attr_put_u32(nlh, VEM_A_PORT_CLEAR, port->clear);
+	/*
+	 * A port sets the slots it owns: one it sends, even "", overrides
+	 * its profile's.
+	 */
 	if (port->has & PORT_HAS_ACLS)
-		put_acl_slots(nlh, VEM_A_PORT_ACL_IP_IN, port->acl);
+		put_acl_slots(nlh, VEM_A_PORT_ACL_IP_IN, port->acl, port->own);
 }
 
 void msg_put_profile(struct nlmsghdr *nlh, const struct profile_info *pp)
@@ -107,7 +114,7 @@ void msg_put_profile(struct nlmsghdr *nlh, const struct profile_info *pp)
 	if (pp->has & PROFILE_HAS_ENABLED)
 		mnl_attr_put_u8(nlh, VEM_A_PROFILE_ENABLED, pp->enabled);
 	if (pp->has & PROFILE_HAS_ACLS)
-		put_acl_slots(nlh, VEM_A_PROFILE_ACL_IP_IN, pp->acl);
+		put_acl_slots(nlh, VEM_A_PROFILE_ACL_IP_IN, pp->acl, VEM_CFG_ALL);
 }
 
 void msg_put_fdb(struct nlmsghdr *nlh, const struct fdb_entry *fdb)
@@ -199,7 +206,9 @@ size_t msg_acl_size(const struct acl_info *acl)
 	return MNL_NLMSG_HDRLEN + MNL_ALIGN(GENL_HDRLEN) +
 	       MNL_ATTR_HDRLEN + MNL_ALIGN(VEM_ACL_NAME_MAX + 1) +	/* name */
 	       MNL_ATTR_HDRLEN + MNL_ALIGN(1) +			/* family */
-	       MNL_ATTR_HDRLEN +				/* entries */
+	       /* VEM_A_ACL_ENTRIES, one per 64 KiB of entries */
+	       (acl->n * MSG_ACE_SIZE_MAX / (UINT16_MAX - MSG_ACE_SIZE_MAX) + 1) *
+	       MNL_ATTR_HDRLEN +
 	       acl->n * MSG_ACE_SIZE_MAX;
 }
 
@@ -214,13 +223,18 @@ int msg_put_acl(struct nlmsghdr *nlh, const struct acl_info *acl,
 		mnl_attr_put_u8(nlh, VEM_A_ACL_FAMILY, acl->family);
 	nest = mnl_attr_nest_start(nlh, VEM_A_ACL_ENTRIES);
 	nest->nla_type |= NLA_F_NESTED;
-	for (i = 0; i < acl->n; i++)
+	for (i = 0; i < acl->n; i++) {
+		/*
+		 * An attribute's length is 16 bits (mnl_attr_nest_end() would
+		 * truncate it): a long list goes in several VEM_A_ACL_ENTRIES.
+		 */
+		len = (char *)mnl_nlmsg_get_payload_tail(nlh) - (char *)nest;
+		if (len > UINT16_MAX - MSG_ACE_SIZE_MAX) {
+			mnl_attr_nest_end(nlh, nest);
+			nest = mnl_attr_nest_start(nlh, VEM_A_ACL_ENTRIES);
+			nest->nla_type |= NLA_F_NESTED;
+		}
 		put_ace(nlh, acl->family, &acl->entries[i]);
-	/* mnl_attr_nest_end() would truncate the length to 16 bits. */
-	len = (char *)mnl_nlmsg_get_payload_tail(nlh) - (char *)nest;
-	if (len > UINT16_MAX) {
-		errno = EMSGSIZE;
-		return -1;
 	}
 	mnl_attr_nest_end(nlh, nest);
 	return 0;
@@ -740,7 +754,7 @@ bad:
 int msg_parse_acl(const struct nlmsghdr *nlh, struct acl_info *acl)
 {
 	const struct nlattr *tb[VEM_A_ACL_MAX + 1];
-	const struct nlattr *entry;
+	const struct nlattr *entry, *list;
 	size_t n = 0;
 
 	memset(acl, 0, sizeof(*acl));
@@ -760,25 +774,37 @@ int msg_parse_acl(const struct nlmsghdr *nlh, struct acl_info *acl)
 	if (!tb[VEM_A_ACL_ENTRIES])
 		return 0;
 
-	/* Count first: one allocation, whatever the number. */
-	mnl_attr_for_each_nested(entry, tb[VEM_A_ACL_ENTRIES])
-		if (mnl_attr_get_type(entry) == VEM_A_ACL_ENTRY)
-			n++;
+	/*
+	 * A long list comes in several VEM_A_ACL_ENTRIES (tb[] has the
+	 * last): walk them all. Count first: one allocation.
+	 */
+	mnl_attr_for_each(list, nlh, GENL_HDRLEN) {
+		if (mnl_attr_get_type(list) != VEM_A_ACL_ENTRIES)
+			continue;
+		mnl_attr_for_each_nested(entry, list)
+			if (mnl_attr_get_type(entry) == VEM_A_ACL_ENTRY)
+				n++;
+	}
 	if (!n)
 		return 0;
 	acl->entries = calloc(n, sizeof(*acl->entries));
 	if (!acl->entries)
 		return -1;
-	mnl_attr_for_each_nested(entry, tb[VEM_A_ACL_ENTRIES]) {
-		if (mnl_attr_get_type(entry) != VEM_A_ACL_ENTRY)
+	mnl_attr_for_each(list, nlh, GENL_HDRLEN) {
+		if (mnl_attr_get_type(list) != VEM_A_ACL_ENTRIES)
 			continue;
-		if (parse_ace(entry, acl->family, &acl->entries[acl->n])) {
-			free(acl->entries);
-			acl->entries = NULL;
-			acl->n = 0;
-			return -1;
+		mnl_attr_for_each_nested(entry, list) {
+			if (mnl_attr_get_type(entry) != VEM_A_ACL_ENTRY)
+				continue;
+			if (parse_ace(entry, acl->family,
+				      &acl->entries[acl->n])) {
+				free(acl->entries);
+				acl->entries = NULL;
+				acl->n = 0;
+				return -1;
+			}
+			acl->n++;
 		}
-		acl->n++;
 	}
 	return 0;
 }

@@ -38,9 +38,9 @@ void msg_put_profile(struct nlmsghdr *nlh, const struct profile_info *pp);
  * ACL_NEW (with_family) and ACL_SET: the name and every entry, each with
  * the conditions it sets; ACL_DEL: the name. An ACL request outgrows
  * MSG_REQ_SIZE: build it in a buffer of msg_acl_size() bytes, a bound of
- * what msg_put_acl() writes. msg_put_acl() returns -1 and errno EMSGSIZE
- * if the entries take more than the 64 KiB a netlink attribute can hold
- * (nla_len is 16 bits): VEM_A_ACL_ENTRIES is one attribute.
+ * what msg_put_acl() writes. An attribute holds 64 KiB at most (nla_len
+ * is 16 bits): a long list goes in several VEM_A_ACL_ENTRIES in a row,
+ * which the kernel reads as one, and replies come the same way.
  */
 #define MSG_ACE_SIZE_MAX	200	/* bytes, one entry with everything */
 size_t msg_acl_size(const struct acl_info *acl);

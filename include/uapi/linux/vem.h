@@ -164,7 +164,9 @@
  * (of the egress port).
  *
  * Entries (VEM_A_ACL_ENTRIES: a nest of VEM_A_ACL_ENTRY nests, each with
- * VEM_A_ACE_* attributes) hold the sequence number userspace shows, the
+ * VEM_A_ACE_* attributes; an attribute holds 64 KiB at most, so a long
+ * list comes as several VEM_A_ACL_ENTRIES in a row, in requests and in
+ * replies, to be read as one) hold the sequence number userspace shows, the
  * action and the conditions, every one optional ("any"): for IP families
  * the protocol, source and destination prefixes, L4 port conditions
  * (TCP, UDP, SCTP; a non-first fragment matches no port condition),
@@ -182,6 +184,8 @@
  * VEM_CMD_ACL_DEL: delete an ACL; -EBUSY while a port or profile names it.
  * VEM_CMD_ACL_GET: do (NAME) or dump. Replies carry every VEM_A_ACL_*
  *	attribute, with VEM_A_ACE_HITS per entry and VEM_A_ACL_DENY_HITS.
+ *	A dump may split one ACL across consecutive messages, each with its
+ *	NAME; it is consistency-checked like the port dump.
  * Events: VEM_CMD_ACL_NEW / _SET / _DEL, without hit counters.
  * At most VEM_ACL_ENTRIES_MAX entries per list, VEM_ACL_MAX lists.
  *
