@@ -23,6 +23,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct profile_info pp;
 	struct extack ea;
 	struct event ev;
+	struct acl_info acl, *acls = NULL;
+	size_t n = 0, i;
 	void *buf;
 
 	if (size < sizeof(*nlh) || size > 65536)
@@ -43,6 +45,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	msg_parse_port(nlh, &port);
 	msg_parse_fdb(nlh, &fdb);
 	msg_parse_profile(nlh, &pp);
+	if (!msg_parse_acl(nlh, &acl))
+		free(acl.entries);
+	/* Joined to itself: the second time, as the rest of a split ACL. */
+	msg_join_acl(nlh, &acls, &n);
+	msg_join_acl(nlh, &acls, &n);
+	for (i = 0; i < n; i++)
+		free(acls[i].entries);
+	free(acls);
 	msg_parse_event(nlh, &ev);
 	msg_parse_family(nlh, "events", &fi);
 	if (nlh->nlmsg_type == NLMSG_ERROR || nlh->nlmsg_type == NLMSG_DONE)

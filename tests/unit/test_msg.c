@@ -680,6 +680,446 @@ static void test_profiles(void)
 		   "VEM_A_PROFILE_MAX_PORTS"), "profile attributes have names");
 }
 
+/* The attributes of a nest, as find() and count() do for a message. */
+static const struct nlattr *nfind(const struct nlattr *nest, uint16_t type)
+{
+	const struct nlattr *attr;
+
+	mnl_attr_for_each_nested(attr, nest)
+		if (mnl_attr_get_type(attr) == type)
+			return attr;
+	return NULL;
+}
+
+static unsigned int ncount(const struct nlattr *nest)
+{
+	const struct nlattr *attr;
+	unsigned int n = 0;
+
+	mnl_attr_for_each_nested(attr, nest)
+		n++;
+	return n;
+}
+
+/* The i-th VEM_A_ACL_ENTRY of a request. */
+static const struct nlattr *entry_at(const struct nlmsghdr *nlh,
+				     unsigned int i)
+{
+	const struct nlattr *list = find(nlh, VEM_A_ACL_ENTRIES), *attr;
+
+	if (!list)
+		return NULL;
+	mnl_attr_for_each_nested(attr, list)
+		if (!i--)
+			return attr;
+	return NULL;
+}
+
+static void free_acls(struct acl_info *acls, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(acls[i].entries);
+	free(acls);
+}
+
+/* An IPv4 entry with every condition. */
+static void ace_ipv4_full(struct acl_entry_info *e, uint32_t seq)
+{
+	static const uint8_t src[4] = { 10, 0, 0, 0 };
+	static const uint8_t dst[4] = { 192, 168, 1, 1 };
+
+	memset(e, 0, sizeof(*e));
+	e->seq = seq;
+	e->action = VEM_ACE_DENY;
+	e->has_proto = true;
+	e->proto = 6;
+	memcpy(e->src, src, 4);
+	e->src_len = 8;
+	memcpy(e->dst, dst, 4);
+	e->dst_len = 32;
+	e->sport_op = VEM_ACE_PORT_RANGE;
+	e->sport_lo = 1000;
+	e->sport_hi = 2000;
+	e->dport_op = VEM_ACE_PORT_EQ;
+	e->dport_lo = 80;
+	e->established = true;
+	e->has_dscp = true;
+	e->dscp = 46;
+}
+
+static void test_acl_requests(void)
+{
+	struct acl_entry_info e[3];
+	struct acl_info acl = { .name = "web-in", .family = VEM_ACL_FAMILY_IPV4,
+				.entries = e, .n = 2 };
+	const struct nlattr *list, *a;
+	struct acl_info back;
+	struct nlmsghdr *nlh;
+	bool good;
+
+	ace_ipv4_full(&e[0], 10);
+	memset(&e[1], 0, sizeof(e[1]));
+	e[1].seq = 20;
+	e[1].action = VEM_ACE_PERMIT;
+	/* Set, but "any": none of it is sent. */
+	e[1].src[0] = 1;
+	e[1].sport_lo = 5;
+	e[1].dport_hi = 6;
+	e[1].src_mac[0] = 1;
+
+	nlh = msg_start(buf, FAMILY, VEM_CMD_ACL_NEW, NLM_F_ACK);
+	ok(!msg_put_acl(nlh, &acl, true), "ACL_NEW: built");
+	ok(nlh->nlmsg_len <= msg_acl_size(&acl), "ACL_NEW: within its bound");
+	a = find(nlh, VEM_A_ACL_NAME);
+	list = find(nlh, VEM_A_ACL_ENTRIES);
+	ok(count(nlh) == 3 && a && !strcmp(mnl_attr_get_str(a), "web-in") &&
+	   mnl_attr_get_u8(find(nlh, VEM_A_ACL_FAMILY)) == VEM_ACL_FAMILY_IPV4 &&
+	   list && (list->nla_type & NLA_F_NESTED) && ncount(list) == 2,
+	   "ACL_NEW: name, family, a nested list of two entries");
+	a = entry_at(nlh, 0);
+	good = a && mnl_attr_get_type(a) == VEM_A_ACL_ENTRY &&
+	       (a->nla_type & NLA_F_NESTED) && ncount(a) == 14;
+	ok(good, "IPv4 entry: nested, the 14 attributes of its conditions");
+	good = good &&
+	       mnl_attr_get_u32(nfind(a, VEM_A_ACE_SEQ)) == 10 &&
+	       mnl_attr_get_u8(nfind(a, VEM_A_ACE_ACTION)) == VEM_ACE_DENY &&
+	       mnl_attr_get_u8(nfind(a, VEM_A_ACE_PROTO)) == 6 &&
+	       mnl_attr_get_payload_len(nfind(a, VEM_A_ACE_SRC)) == 4 &&
+	       mnl_attr_get_u8(nfind(a, VEM_A_ACE_SRC_LEN)) == 8 &&
+	       mnl_attr_get_payload_len(nfind(a, VEM_A_ACE_DST)) == 4 &&
+	       mnl_attr_get_u8(nfind(a, VEM_A_ACE_DST_LEN)) == 32 &&
+	       mnl_attr_get_u8(nfind(a, VEM_A_ACE_SPORT_OP)) ==
+	       VEM_ACE_PORT_RANGE &&
+	       mnl_attr_get_u16(nfind(a, VEM_A_ACE_SPORT_LO)) == 1000 &&
+	       mnl_attr_get_u16(nfind(a, VEM_A_ACE_SPORT_HI)) == 2000 &&
+	       mnl_attr_get_u8(nfind(a, VEM_A_ACE_DPORT_OP)) ==
+	       VEM_ACE_PORT_EQ &&
+	       mnl_attr_get_u16(nfind(a, VEM_A_ACE_DPORT_LO)) == 80 &&
+	       !nfind(a, VEM_A_ACE_DPORT_HI) &&
+	       mnl_attr_get_payload_len(nfind(a, VEM_A_ACE_ESTABLISHED)) == 0 &&
+	       mnl_attr_get_u8(nfind(a, VEM_A_ACE_DSCP)) == 46 &&
+	       !memcmp(mnl_attr_get_payload(nfind(a, VEM_A_ACE_DST)),
+		       "\xc0\xa8\x01\x01", 4) &&
+	       !nfind(a, VEM_A_ACE_HITS) && !nfind(a, VEM_A_ACE_SRC_MAC);
+	ok(good, "IPv4 entry: every condition, HI only for the range");
+	a = entry_at(nlh, 1);
+	ok(a && ncount(a) == 2 && nfind(a, VEM_A_ACE_SEQ) &&
+	   nfind(a, VEM_A_ACE_ACTION),
+	   "entry of \"any\": sequence and action only");
+
+	/* The request reads back as a reply would. */
+	ok(!msg_parse_acl(nlh, &back) && back.n == 2 &&
+	   !strcmp(back.name, "web-in") &&
+	   back.family == VEM_ACL_FAMILY_IPV4 &&
+	   !memcmp(&back.entries[0], &e[0], sizeof(e[0])) &&
+	   back.entries[1].seq == 20 && !back.entries[1].src_len &&
+	   !back.entries[1].sport_op && !back.entries[1].has_proto,
+	   "ACL_NEW: reads back the same");
+	free(back.entries);
+
+	/* ACL_SET: no family; an empty list is sent (deny all). */
+	nlh = msg_start(buf, FAMILY, VEM_CMD_ACL_SET, NLM_F_ACK);
+	acl.n = 0;
+	ok(!msg_put_acl(nlh, &acl, false) && count(nlh) == 2 &&
+	   !find(nlh, VEM_A_ACL_FAMILY) && find(nlh, VEM_A_ACL_ENTRIES) &&
+	   ncount(find(nlh, VEM_A_ACL_ENTRIES)) == 0,
+	   "ACL_SET: name and an empty list, no family");
+	nlh = msg_start(buf, FAMILY, VEM_CMD_ACL_DEL, NLM_F_ACK);
+	msg_put_acl_name(nlh, "web-in");
+	ok(count(nlh) == 1 && find(nlh, VEM_A_ACL_NAME), "ACL_DEL: the name");
+
+	/* IPv6: addresses of 16 bytes. */
+	memset(&e[0], 0, sizeof(e[0]));
+	e[0].seq = 1;
+	e[0].src[0] = 0x20;
+	e[0].src[1] = 0x01;
+	e[0].src[15] = 0x01;
+	e[0].src_len = 64;
+	e[0].dst_len = 0;
+	acl.family = VEM_ACL_FAMILY_IPV6;
+	acl.n = 1;
+	nlh = msg_start(buf, FAMILY, VEM_CMD_ACL_NEW, NLM_F_ACK);
+	msg_put_acl(nlh, &acl, true);
+	a = entry_at(nlh, 0);
+	ok(a && ncount(a) == 4 &&
+	   mnl_attr_get_payload_len(nfind(a, VEM_A_ACE_SRC)) == 16 &&
+	   mnl_attr_get_u8(nfind(a, VEM_A_ACE_SRC_LEN)) == 64 &&
+	   !nfind(a, VEM_A_ACE_DST),
+	   "IPv6 entry: a 16-byte source, no destination");
+	ok(!msg_parse_acl(nlh, &back) && back.n == 1 &&
+	   !memcmp(&back.entries[0], &e[0], sizeof(e[0])),
+	   "IPv6 entry: reads back the same");
+	free(back.entries);
+
+	/* MAC: a pair is sent only under a non-zero mask. */
+	memset(&e[0], 0, sizeof(e[0]));
+	e[0].seq = 5;
+	e[0].action = VEM_ACE_DENY;
+	memcpy(e[0].src_mac, "\x02\x00\x00\x00\x00\x01", 6);
+	memcpy(e[0].src_mac_mask, "\xff\xff\xff\xff\xff\xff", 6);
+	memcpy(e[0].dst_mac, "\x01\x00\x5e\x00\x00\x00", 6);
+	e[0].has_ethertype = true;
+	e[0].ethertype = 0x0806;
+	acl.family = VEM_ACL_FAMILY_MAC;
+	nlh = msg_start(buf, FAMILY, VEM_CMD_ACL_NEW, NLM_F_ACK);
+	msg_put_acl(nlh, &acl, true);
+	a = entry_at(nlh, 0);
+	ok(a && ncount(a) == 5 &&
+	   !memcmp(mnl_attr_get_payload(nfind(a, VEM_A_ACE_SRC_MAC)),
+		   e[0].src_mac, 6) &&
+	   mnl_attr_get_payload_len(nfind(a, VEM_A_ACE_SRC_MAC_MASK)) == 6 &&
+	   !nfind(a, VEM_A_ACE_DST_MAC) && !nfind(a, VEM_A_ACE_DST_MAC_MASK) &&
+	   mnl_attr_get_u16(nfind(a, VEM_A_ACE_ETHERTYPE)) == 0x0806,
+	   "MAC entry: source under its mask, no destination (zero mask), ethertype");
+	e[0].dst_mac[0] = 0;	/* not sent: reads back as zeros */
+	ok(!msg_parse_acl(nlh, &back) && back.n == 1 &&
+	   (memcpy(e[0].dst_mac, back.entries[0].dst_mac, 6),
+	    !memcmp(&back.entries[0], &e[0], sizeof(e[0]))),
+	   "MAC entry: reads back the same");
+	free(back.entries);
+	ok(!strcmp(msg_attr_name(VEM_CMD_ACL_SET, VEM_A_ACL_ENTRIES),
+		   "VEM_A_ACL_ENTRIES"), "ACL attributes have names");
+}
+
+/* The biggest lists: the buffer bound, and the 16-bit attribute length. */
+static void test_acl_big(void)
+{
+	struct acl_info acl = { .family = VEM_ACL_FAMILY_IPV6 };
+	struct acl_entry_info *e;
+	struct nlmsghdr *nlh;
+	void *b;
+	size_t i;
+
+	memset(acl.name, 'b', VEM_ACL_NAME_MAX);	/* the longest name */
+	acl.n = VEM_ACL_ENTRIES_MAX;
+	e = calloc(acl.n, sizeof(*e));
+	acl.entries = e;
+	/* Everything set, both families' conditions: the worst case. */
+	for (i = 0; i < acl.n; i++) {
+		ace_ipv4_full(&e[i], i + 1);
+		e[i].src_len = e[i].dst_len = 128;
+		e[i].dport_op = VEM_ACE_PORT_RANGE;
+		e[i].dport_hi = 90;
+		e[i].src_mac_mask[0] = e[i].dst_mac_mask[0] = 0xff;
+		e[i].has_ethertype = true;
+		e[i].ethertype = 0x0800;
+	}
+	b = malloc(msg_acl_size(&acl));
+	nlh = msg_start(b, FAMILY, VEM_CMD_ACL_NEW, NLM_F_ACK);
+	ok(msg_put_acl(nlh, &acl, true) && errno == EMSGSIZE,
+	   "ACL of 4096 entries: refused, over 64 KiB in one attribute");
+	ok(nlh->nlmsg_len == msg_acl_size(&acl),
+	   "worst-case entries fill exactly msg_acl_size()");
+
+	/* The most that fits: 64 KiB of minimal entries (20 bytes each). */
+	for (i = 0; i < acl.n; i++) {
+		memset(&e[i], 0, sizeof(e[i]));
+		e[i].seq = i + 1;
+	}
+	acl.n = (UINT16_MAX - 4) / 20;
+	nlh = msg_start(b, FAMILY, VEM_CMD_ACL_SET, NLM_F_ACK);
+	ok(!msg_put_acl(nlh, &acl, false) &&
+	   mnl_attr_get_payload_len(find(nlh, VEM_A_ACL_ENTRIES)) ==
+	   acl.n * 20, "ACL of %zu minimal entries: fits", acl.n);
+	acl.n++;
+	nlh = msg_start(b, FAMILY, VEM_CMD_ACL_SET, NLM_F_ACK);
+	ok(msg_put_acl(nlh, &acl, false) && errno == EMSGSIZE,
+	   "one more: refused");
+	free(b);
+	free(e);
+}
+
+/* An ACL_GET reply as vem_nl_fill_acl() lays it out. */
+static struct nlmsghdr *acl_reply(void *b, const char *name, uint8_t family,
+				  uint32_t first, uint32_t n)
+{
+	struct nlmsghdr *nlh = reply(b, VEM_CMD_ACL_GET);
+	struct nlattr *list, *ent;
+	uint32_t i;
+
+	mnl_attr_put_strz(nlh, VEM_A_ACL_NAME, name);
+	mnl_attr_put_u8(nlh, VEM_A_ACL_FAMILY, family);
+	mnl_attr_put_u32(nlh, VEM_A_ACL_USERS, 3);
+	mnl_attr_put(nlh, VEM_A_ACL_PAD, 0, NULL);
+	mnl_attr_put_u64(nlh, VEM_A_ACL_DENY_HITS, 777);
+	list = mnl_attr_nest_start(nlh, VEM_A_ACL_ENTRIES);
+	for (i = first; i < first + n; i++) {
+		ent = mnl_attr_nest_start(nlh, VEM_A_ACL_ENTRY);
+		mnl_attr_put_u32(nlh, VEM_A_ACE_SEQ, i * 10);
+		mnl_attr_put_u8(nlh, VEM_A_ACE_ACTION, VEM_ACE_PERMIT);
+		mnl_attr_put(nlh, VEM_A_ACE_PAD, 0, NULL);
+		mnl_attr_put_u64(nlh, VEM_A_ACE_HITS, 1000 + i);
+		if (family == VEM_ACL_FAMILY_IPV4) {
+			mnl_attr_put_u8(nlh, VEM_A_ACE_PROTO, 17);
+			mnl_attr_put_u8(nlh, VEM_A_ACE_DPORT_OP,
+					VEM_ACE_PORT_GT);
+			mnl_attr_put_u16(nlh, VEM_A_ACE_DPORT_LO, 1023);
+		}
+		mnl_attr_nest_end(nlh, ent);
+	}
+	mnl_attr_nest_end(nlh, list);
+	return nlh;
+}
+
+static void test_acl_replies(void)
+{
+	static uint32_t b3[MSG_REQ_SIZE / 4];
+	struct acl_info acl, *acls = NULL;
+	const struct acl_entry_info *e;
+	struct nlmsghdr *nlh;
+	struct nlattr *list, *ent;
+	size_t n = 0, i;
+	bool good;
+
+	nlh = acl_reply(buf, "web-in", VEM_ACL_FAMILY_IPV4, 1, 3);
+	ok(!msg_parse_acl(nlh, &acl) && !strcmp(acl.name, "web-in") &&
+	   acl.family == VEM_ACL_FAMILY_IPV4 && acl.users == 3 &&
+	   acl.deny_hits == 777 && acl.n == 3,
+	   "ACL reply: name, family, users, deny hits, entries");
+	e = acl.entries;
+	ok(e && e[0].seq == 10 && e[2].seq == 30 && e[1].hits == 1002 &&
+	   e[0].has_proto && e[0].proto == 17 &&
+	   e[0].dport_op == VEM_ACE_PORT_GT && e[0].dport_lo == 1023 &&
+	   !e[0].sport_op && !e[0].src_len && !e[0].established,
+	   "ACL reply: entries with their conditions and hits");
+	free(acl.entries);
+
+	/* A dump: web-in split over two messages, then mac-in. */
+	ok(!msg_join_acl(acl_reply(buf, "web-in", VEM_ACL_FAMILY_IPV4, 1, 2),
+			 &acls, &n) &&
+	   !msg_join_acl(acl_reply(buf2, "web-in", VEM_ACL_FAMILY_IPV4, 3, 3),
+			 &acls, &n) &&
+	   !msg_join_acl(acl_reply(b3, "mac-in", VEM_ACL_FAMILY_MAC, 1, 1),
+			 &acls, &n), "dump: three messages joined");
+	good = n == 2 && acls[0].n == 5 && acls[1].n == 1 &&
+	       !strcmp(acls[1].name, "mac-in") &&
+	       acls[1].family == VEM_ACL_FAMILY_MAC;
+	for (i = 0; good && i < 5; i++)
+		good = acls[0].entries[i].seq == (i + 1) * 10 &&
+		       acls[0].entries[i].hits == 1001 + i;
+	ok(good, "dump: the split ACL whole and in order, the next apart");
+	/* A message naming the same ACL with another family: malformed. */
+	ok(msg_join_acl(acl_reply(buf, "mac-in", VEM_ACL_FAMILY_IPV4, 2, 1),
+			&acls, &n) && errno == EBADMSG && n == 2 &&
+	   acls[1].n == 1, "dump: a family change refused, the list kept");
+	/* A message with no entry (the ACL is empty) still names it. */
+	ok(!msg_join_acl(acl_reply(buf, "empty", VEM_ACL_FAMILY_IPV6, 1, 0),
+			 &acls, &n) && n == 3 && acls[2].n == 0 &&
+	   !acls[2].entries, "dump: an empty ACL");
+	free_acls(acls, n);
+
+	/* Malformed entries. */
+	nlh = reply(buf, VEM_CMD_ACL_GET);
+	mnl_attr_put_strz(nlh, VEM_A_ACL_NAME, "x");
+	mnl_attr_put_u8(nlh, VEM_A_ACL_FAMILY, VEM_ACL_FAMILY_IPV4);
+	list = mnl_attr_nest_start(nlh, VEM_A_ACL_ENTRIES);
+	ent = mnl_attr_nest_start(nlh, VEM_A_ACL_ENTRY);
+	mnl_attr_put_u32(nlh, VEM_A_ACE_SEQ, 1);
+	mnl_attr_put_u8(nlh, VEM_A_ACE_ACTION, 0);
+	mnl_attr_put(nlh, VEM_A_ACE_SRC, 16, buf2);
+	mnl_attr_put_u8(nlh, VEM_A_ACE_SRC_LEN, 8);
+	mnl_attr_nest_end(nlh, ent);
+	mnl_attr_nest_end(nlh, list);
+	ok(msg_parse_acl(nlh, &acl) && errno == EBADMSG && !acl.entries,
+	   "ACL reply: a 16-byte address in an IPv4 ACL refused");
+
+	nlh = reply(buf, VEM_CMD_ACL_GET);
+	mnl_attr_put_strz(nlh, VEM_A_ACL_NAME, "x");
+	mnl_attr_put_u8(nlh, VEM_A_ACL_FAMILY, VEM_ACL_FAMILY_IPV4);
+	list = mnl_attr_nest_start(nlh, VEM_A_ACL_ENTRIES);
+	ent = mnl_attr_nest_start(nlh, VEM_A_ACL_ENTRY);
+	mnl_attr_put_u32(nlh, VEM_A_ACE_SEQ, 1);
+	mnl_attr_put_u8(nlh, VEM_A_ACE_ACTION, 0);
+	mnl_attr_put_u8(nlh, VEM_A_ACE_SPORT_OP, VEM_ACE_PORT_RANGE);
+	mnl_attr_put_u16(nlh, VEM_A_ACE_SPORT_LO, 1);
+	mnl_attr_nest_end(nlh, ent);
+	mnl_attr_nest_end(nlh, list);
+	ok(msg_parse_acl(nlh, &acl) && errno == EBADMSG,
+	   "ACL reply: a range without its end refused");
+
+	nlh = reply(buf, VEM_CMD_ACL_GET);
+	mnl_attr_put_strz(nlh, VEM_A_ACL_NAME, "x");
+	mnl_attr_put_u8(nlh, VEM_A_ACL_FAMILY, VEM_ACL_FAMILY_MAC);
+	list = mnl_attr_nest_start(nlh, VEM_A_ACL_ENTRIES);
+	ent = mnl_attr_nest_start(nlh, VEM_A_ACL_ENTRY);
+	mnl_attr_put_u8(nlh, VEM_A_ACE_ACTION, 0);
+	mnl_attr_nest_end(nlh, ent);
+	mnl_attr_nest_end(nlh, list);
+	ok(msg_parse_acl(nlh, &acl) && errno == EBADMSG,
+	   "ACL reply: an entry without a sequence number refused");
+
+	nlh = reply(buf, VEM_CMD_ACL_GET);
+	mnl_attr_put_strz(nlh, VEM_A_ACL_NAME, "x");
+	ok(msg_parse_acl(nlh, &acl) && errno == EBADMSG,
+	   "ACL reply without a family refused");
+}
+
+/* Ports and profiles name their ACLs. */
+static void test_acl_slots(void)
+{
+	static const char *const names[ACL_SLOTS] = {
+		"v4-in", "", "v6-in", "v6-out", "", "mac-out",
+	};
+	struct port_info port = { .ref = { VEM_PORT_VETH, 3 } }, p;
+	struct profile_info pp = { .name = "web" }, pout;
+	struct nlmsghdr *nlh;
+	const struct nlattr *a;
+	unsigned int i;
+	bool good;
+
+	for (i = 0; i < ACL_SLOTS; i++)
+		strcpy(port.acl[i], names[i]);
+	nlh = msg_start(buf, FAMILY, VEM_CMD_PORT_SET, NLM_F_ACK);
+	msg_put_port(nlh, &port);
+	ok(count(nlh) == 2, "PORT_SET without PORT_HAS_ACLS: no ACL names");
+	port.has = PORT_HAS_ACLS;
+	nlh = msg_start(buf, FAMILY, VEM_CMD_PORT_SET, NLM_F_ACK);
+	msg_put_port(nlh, &port);
+	good = count(nlh) == 2 + ACL_SLOTS;
+	for (i = 0; good && i < ACL_SLOTS; i++) {
+		a = find(nlh, VEM_A_PORT_ACL_IP_IN + i);
+		good = a && !strcmp(mnl_attr_get_str(a), names[i]) &&
+		       mnl_attr_get_payload_len(a) == strlen(names[i]) + 1;
+	}
+	ok(good, "PORT_SET: the six ACL names, \"\" for none");
+
+	/* The request reads back as the kernel's reply would. */
+	ok(!msg_parse_port(nlh, &p) && (p.has & PORT_HAS_ACLS) &&
+	   !memcmp(p.acl, port.acl, sizeof(p.acl)),
+	   "port reply: ACL names read, PORT_HAS_ACLS set");
+	nlh = port_reply();
+	ok(!msg_parse_port(nlh, &p) && !(p.has & PORT_HAS_ACLS),
+	   "port reply without ACL names: PORT_HAS_ACLS clear");
+	nlh = reply(buf, VEM_CMD_PORT_GET);
+	mnl_attr_put_u8(nlh, VEM_A_PORT_TYPE, VEM_PORT_VETH);
+	mnl_attr_put_u32(nlh, VEM_A_PORT_ID, 1);
+	memset(buf2, 'a', VEM_ACL_NAME_MAX + 1);
+	((char *)buf2)[VEM_ACL_NAME_MAX + 1] = '\0';
+	mnl_attr_put_strz(nlh, VEM_A_PORT_ACL_MAC_IN, (char *)buf2);
+	ok(msg_parse_port(nlh, &p) && errno == EBADMSG,
+	   "port reply: an ACL name too long refused");
+	ok(!strcmp(msg_attr_name(VEM_CMD_PORT_SET, VEM_A_PORT_ACL_MAC_OUT),
+		   "VEM_A_PORT_ACL_MAC_OUT"), "port ACL attributes have names");
+
+	for (i = 0; i < ACL_SLOTS; i++)
+		strcpy(pp.acl[i], names[ACL_SLOTS - 1 - i]);
+	pp.has = PROFILE_HAS_ACLS;
+	nlh = msg_start(buf, FAMILY, VEM_CMD_PROFILE_SET, NLM_F_ACK);
+	msg_put_profile(nlh, &pp);
+	good = count(nlh) == 1 + ACL_SLOTS;
+	for (i = 0; good && i < ACL_SLOTS; i++) {
+		a = find(nlh, VEM_A_PROFILE_ACL_IP_IN + i);
+		good = a && !strcmp(mnl_attr_get_str(a),
+				    names[ACL_SLOTS - 1 - i]);
+	}
+	ok(good, "PROFILE_SET: the six ACL names");
+	ok(!msg_parse_profile(nlh, &pout) && pout.has == PROFILE_HAS_ACLS &&
+	   !memcmp(pout.acl, pp.acl, sizeof(pp.acl)),
+	   "profile reply: ACL names read, PROFILE_HAS_ACLS set");
+}
+
 int main(void)
 {
 	tap_init();
@@ -690,5 +1130,9 @@ int main(void)
 	test_extack();
 	test_family();
 	test_profiles();
+	test_acl_requests();
+	test_acl_big();
+	test_acl_replies();
+	test_acl_slots();
 	return tap_exit();
 }
