@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "args.h"
 #include "nl.h"
@@ -17,6 +18,10 @@
 /* "address-table static": argv at "address-table". */
 static int address_table_static(int argc, char **argv)
 {
+	/* "access-lists" (at least "ac": "ad" is address-table) is vsmd's. */
+	if (argc > 0 && strlen(argv[0]) >= 2 &&
+	    !strncasecmp(argv[0], "access-lists", strlen(argv[0])))
+		return show_acl(argc, argv);
 	if (expect_word(argc, argv, "address-table") ||
 	    expect_word(argc - 1, argv + 1, "static"))
 		return -1;
@@ -84,6 +89,10 @@ static int clear_mac(int argc, char **argv)
 {
 	struct fdb_entry filter;
 
+	/* "access-lists" (at least "ac": "ad" is address-table) is vsmd's. */
+	if (argc > 0 && strlen(argv[0]) >= 2 &&
+	    !strncasecmp(argv[0], "access-lists", strlen(argv[0])))
+		return show_acl(argc, argv);
 	if (expect_word(argc, argv, "address-table") ||
 	    args_clear_mac(argc - 1, argv + 1, &filter))
 		return usage_error();
@@ -140,6 +149,10 @@ int show_mac(int argc, char **argv)
 	struct mac_filter f;
 	size_t i, n, kept = 0;
 
+	/* "access-lists" (at least "ac": "ad" is address-table) is vsmd's. */
+	if (argc > 0 && strlen(argv[0]) >= 2 &&
+	    !strncasecmp(argv[0], "access-lists", strlen(argv[0])))
+		return show_acl(argc, argv);
 	if (expect_word(argc, argv, "address-table") ||
 	    args_show_mac(argc - 1, argv + 1, &f))
 		return usage_error();

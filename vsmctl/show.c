@@ -12,6 +12,8 @@ static const struct subcommand show_cmds[] = {
 	{ "mac", show_mac },
 	{ "running-config", show_running },
 	{ "port-profile", show_port_profile },
+	{ "ip", show_acl },
+	{ "ipv6", show_acl },
 };
 
 int show_main(int argc, char **argv)

@@ -266,3 +266,16 @@ int export_main(int argc, char **argv)
 {
 	return vsmd_words("export", argc, argv);
 }
+
+/*
+ * show ip|ipv6|mac access-lists [NAME]. The show table hands over the
+ * words after the kind: the kind is the word before them.
+ */
+int show_acl(int argc, char **argv)
+{
+	struct vsmd_req req;
+
+	if (request("show", argv[-1], argc, argv, &req))
+		return usage_error();
+	return transact(&req);
+}

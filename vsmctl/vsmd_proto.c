@@ -218,7 +218,9 @@ int vsmd_req_parse(int argc, char **argv, struct vsmd_req *req)
 	};
 	static const struct kw shows[] = {
 		{ "running-config" }, { "port-profile" }, { "interface" },
+		{ "ip" }, { "ipv6" }, { "mac" },
 	};
+	static const struct kw acls[] = { { "access-lists" } };
 	static const struct kw virtual[] = { { "virtual" } };
 	static const struct kw running[] = { { "running-config" } };
 	static const struct kw startup[] = { { "startup-config" } };
@@ -240,6 +242,22 @@ int vsmd_req_parse(int argc, char **argv, struct vsmd_req *req)
 		kw = kw_lookup(argv[1], shows, "show command");
 		if (kw < 0)
 			return -1;
+		if (kw >= 3) {
+			/* ip, ipv6, mac: CONFIG_ACL_IP, _IPV6, _MAC */
+			req->op = VSMD_OP_SHOW_ACL;
+			req->acl_kind = kw - 3;
+			if (argc < 3)
+				return kw_missing(acls, "show command");
+			if (kw_lookup(argv[2], acls, "show command") < 0)
+				return -1;
+			if (argc < 4)
+				return 0;
+			if (config_check_name(argv[3], CONFIG_NAME_MAX,
+					      "access-list name"))
+				return -1;
+			strcpy(req->name, argv[3]);
+			return extra_word(argc, argv, 4);
+		}
 		if (kw == 2) {
 			if (argc < 3)
 				return kw_missing(virtual, "interface");
@@ -278,6 +296,11 @@ static void command_line(const struct vsmd_req *req, char *buf, size_t len)
 	switch (req->op) {
 	case VSMD_OP_SHOW_VIRTUAL:
 		snprintf(buf, len, "show interface virtual");
+		return;
+	case VSMD_OP_SHOW_ACL:
+		snprintf(buf, len, "show %s access-lists%s%s",
+			 config_acl_kind_name(req->acl_kind),
+			 req->name[0] ? " " : "", req->name);
 		return;
 	case VSMD_OP_ATTACH:
 		mac_format_colon(req->mac, mac);

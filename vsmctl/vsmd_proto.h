@@ -16,6 +16,7 @@
  *				     interface vethernet|ethernet N]
  *		show port-profile [brief | name NAME]
  *		show interface virtual
+ *		show ip|ipv6|mac access-lists [NAME]
  *		copy running-config startup-config
  *		attach vm VM mac MAC dev IFNAME profile NAME
  *		detach vm VM mac MAC
@@ -54,6 +55,7 @@ enum vsmd_op {
 	VSMD_OP_ATTACH,			/* a VM vNIC onto a vethernet */
 	VSMD_OP_DETACH,			/* and off it */
 	VSMD_OP_EXPORT_LIBVIRT,		/* profiles as a libvirt network */
+	VSMD_OP_SHOW_ACL,		/* show ip access-lists [NAME] */
 };
 
 #define VSMD_LIBVIRT_NETWORK	"vnlink"
@@ -80,6 +82,8 @@ struct vsmd_req {
 	char vm[CONFIG_NAME_MAX + 1];
 	uint8_t mac[6];
 	char dev[IFNAMSIZ];
+	/* VSMD_OP_SHOW_ACL: enum config_acl_kind; name "" for every list */
+	uint8_t acl_kind;
 	/* VSMD_OP_EXPORT_LIBVIRT: the network's name and parking bridge */
 	char net[CONFIG_NAME_MAX + 1];
 	char bridge[IFNAMSIZ];

@@ -182,6 +182,27 @@ static int show_virtual(FILE *f, struct vsmd *d, const struct vsmd_req *req,
 	return ret;
 }
 
+static int show_acls(FILE *f, struct vsmd *d, const struct vsmd_req *req,
+		     char *err, size_t errlen)
+{
+	struct vsmd_kstate ks;
+	int ret;
+
+	ret = d->kernel->ops->list_kernel_state(d->kernel, &ks);
+	if (ret) {
+		snprintf(err, errlen, "cannot read the kernel's state: %s",
+			 d->kernel->ops->strerror(d->kernel));
+		return ret;
+	}
+	ret = vsmd_show_acls(f, &d->running, &ks, req->acl_kind, req->name,
+			     req->json, req->pretty);
+	vsmd_kstate_free(&ks);
+	if (ret == -ENOENT)
+		snprintf(err, errlen, "no %s access-list %s",
+			 config_acl_kind_name(req->acl_kind), req->name);
+	return ret;
+}
+
 static int export_libvirt(FILE *f, struct vsmd *d, const struct vsmd_req *req,
 			  char *err, size_t errlen)
 {
@@ -266,6 +287,8 @@ int vsmd_handle(struct vsmd *d, const char *payload, size_t len,
 		return reply_out(show_virtual, d, &req, frame, frame_len);
 	case VSMD_OP_EXPORT_LIBVIRT:
 		return reply_out(export_libvirt, d, &req, frame, frame_len);
+	case VSMD_OP_SHOW_ACL:
+		return reply_out(show_acls, d, &req, frame, frame_len);
 	case VSMD_OP_ATTACH:
 	case VSMD_OP_DETACH:
 		return reply_out(vnic, d, &req, frame, frame_len);

@@ -411,3 +411,125 @@ int vsmd_export_libvirt(FILE *f, const struct config *cfg, const char *net,
 	fprintf(f, "</network>\n");
 	return 0;
 }
+
+/* The kernel's ACL of that name, NULL if it has none. */
+static const struct acl_info *kacl(const struct vsmd_kstate *ks,
+				   const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ks->nacls; i++)
+		if (!strcmp(ks->acls[i].name, name))
+			return &ks->acls[i];
+	return NULL;
+}
+
+/* The hits of entry seq in the kernel's ACL, -1 if it has no such entry. */
+static long long khits(const struct acl_info *ka, uint32_t seq)
+{
+	size_t i;
+
+	for (i = 0; ka && i < ka->n; i++)
+		if (ka->entries[i].seq == seq)
+			return (long long)ka->entries[i].hits;
+	return -1;
+}
+
+static void acl_json(struct json *j, const struct config_acl *acl,
+		     const struct acl_info *ka)
+{
+	char text[256];
+	long long hits;
+	size_t i;
+
+	json_obj_begin(j);
+	json_kv_str(j, "name", acl->name);
+	json_kv_str(j, "kind", config_acl_kind_name(acl->kind));
+	json_key(j, "entries");
+	json_arr_begin(j);
+	for (i = 0; i < acl->n; i++) {
+		const struct config_acl_entry *e = &acl->entries[i];
+
+		config_acl_entry_text(e, acl->kind, text, sizeof(text));
+		json_obj_begin(j);
+		json_kv_u64(j, "seq", e->seq);
+		json_kv_str(j, "entry", text);
+		hits = khits(ka, e->seq);
+		if (e->action == CONFIG_ACL_REMARK)
+			;
+		else if (hits >= 0)
+			json_kv_u64(j, "matches", hits);
+		else
+			json_kv_null(j, "matches");
+		json_obj_end(j);
+	}
+	json_arr_end(j);
+	if (ka)
+		json_kv_u64(j, "implicit_deny_matches", ka->deny_hits);
+	else
+		json_kv_null(j, "implicit_deny_matches");
+	json_obj_end(j);
+}
+
+/* As NX-OS prints it: "IP access list NAME", entries with [match=N]. */
+static void acl_text(FILE *f, const struct config_acl *acl,
+		     const struct acl_info *ka)
+{
+	static const char *const title[CONFIG_ACL_KINDS] = {
+		[CONFIG_ACL_IP] = "IP", [CONFIG_ACL_IPV6] = "IPv6",
+		[CONFIG_ACL_MAC] = "MAC",
+	};
+	char text[256];
+	long long hits;
+	size_t i;
+
+	fprintf(f, "%s access list %s\n", title[acl->kind], acl->name);
+	if (acl->stats)
+		fputs("        statistics per-entry\n", f);
+	for (i = 0; i < acl->n; i++) {
+		const struct config_acl_entry *e = &acl->entries[i];
+
+		config_acl_entry_text(e, acl->kind, text, sizeof(text));
+		fprintf(f, "        %u %s", e->seq, text);
+		hits = khits(ka, e->seq);
+		if (e->action != CONFIG_ACL_REMARK && hits >= 0)
+			fprintf(f, " [match=%lld]", hits);
+		fputc('\n', f);
+	}
+	if (ka)
+		fprintf(f, "        implicit deny [match=%llu]\n",
+			(unsigned long long)ka->deny_hits);
+}
+
+int vsmd_show_acls(FILE *f, const struct config *cfg,
+		   const struct vsmd_kstate *ks, uint8_t kind,
+		   const char *name, bool json, bool pretty)
+{
+	struct json j;
+	bool first = true;
+	size_t i;
+
+	if (name[0] && !config_acl_find(cfg, kind, name))
+		return -ENOENT;
+	if (json) {
+		json_init(&j, f, pretty);
+		json_arr_begin(&j);
+	}
+	for (i = 0; i < cfg->acls.n; i++) {
+		const struct config_acl *acl = config_acl_at(cfg, i);
+
+		if (acl->kind != kind || (name[0] && strcmp(acl->name, name)))
+			continue;
+		if (json) {
+			acl_json(&j, acl, kacl(ks, acl->name));
+			continue;
+		}
+		if (!first)
+			fputc('\n', f);
+		first = false;
+		acl_text(f, acl, kacl(ks, acl->name));
+	}
+	if (json)
+		json_arr_end(&j);
+	return 0;
+}

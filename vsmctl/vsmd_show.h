@@ -30,6 +30,15 @@ int vsmd_show_profiles(FILE *f, const struct config *cfg,
 int vsmd_show_virtual(FILE *f, const struct config *cfg,
 		      const struct vsmd_kstate *ks, bool json, bool pretty);
 
+/*
+ * show ip|ipv6|mac access-lists [NAME]: the lists of that kind (name ""
+ * for all) with the hit counters the kernel (ks) reports for each entry.
+ * -ENOENT if the list asked for does not exist.
+ */
+int vsmd_show_acls(FILE *f, const struct config *cfg,
+		   const struct vsmd_kstate *ks, uint8_t kind,
+		   const char *name, bool json, bool pretty);
+
 /* export libvirt-network: the enabled vethernet profiles as port groups. */
 int vsmd_export_libvirt(FILE *f, const struct config *cfg, const char *net,
 			const char *bridge);

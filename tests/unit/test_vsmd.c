@@ -387,6 +387,36 @@ static void test_attach(void)
 	   "detach of an unknown vNIC: ENOENT");
 	free(a.body);
 
+	a = ask(&d, "configure", false,
+		"ip access-list web-in\n"
+		"  10 remark web\n"
+		"  20 permit tcp any any eq 80\n"
+		"port-profile type vethernet web\n"
+		"  ip port access-group web-in in\n");
+	ok(!a.error && fake_kernel_acl(&fk, "web-in") &&
+	   fake_kernel_acl(&fk, "web-in")->n == 1, "an ACL configured");
+	free(a.body);
+	fake_kernel_acl(&fk, "web-in")->entries[0].hits = 5;
+	fake_kernel_acl(&fk, "web-in")->deny_hits = 2;
+	a = ask(&d, "show ip access-lists web-in", false, NULL);
+	ok(!a.error && strstr(a.body, "IP access list web-in\n") &&
+	   strstr(a.body, "        10 remark web\n") &&
+	   strstr(a.body, "        20 permit tcp any any eq www [match=5]\n") &&
+	   strstr(a.body, "implicit deny [match=2]"),
+	   "show ip access-lists: entries with the kernel's counters");
+	if (a.body && !strstr(a.body, "match=5"))
+		diag("%s", a.body);
+	free(a.body);
+	a = ask(&d, "show ip access-lists", true, NULL);
+	ok(!a.error && strstr(a.body, "\"matches\":5") &&
+	   strstr(a.body, "\"implicit_deny_matches\":2"),
+	   "show ip access-lists, JSON");
+	free(a.body);
+	a = ask(&d, "show mac access-lists web-in", false, NULL);
+	ok(a.error == ENOENT && strstr(a.body, "no mac access-list web-in"),
+	   "show mac access-lists of an ip list: ENOENT");
+	free(a.body);
+
 	a = ask(&d, "export libvirt-network", false, NULL);
 	ok(!a.error && strstr(a.body, "<name>vnlink</name>") &&
 	   strstr(a.body, "<bridge name='vnlink0'/>") &&
