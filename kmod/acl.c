@@ -18,6 +18,7 @@
 #include <net/dsfield.h>
 #include <net/ip.h>
 #include <net/ipv6.h>
+#include <net/ndisc.h>
 
 #include "vem.h"
 
@@ -255,9 +256,10 @@ static void vem_acl_parse_l4(struct sk_buff *skb, unsigned int off,
 }
 
 /* What an ACL looks at in @skb (data at the network header). */
-static void vem_acl_parse(struct sk_buff *skb, struct vem_acl_pkt *pkt)
+static void vem_acl_parse(struct sk_buff *skb, struct vem_acl_frame *frame)
 {
 	const struct ethhdr *eth = eth_hdr(skb);
+	struct vem_acl_pkt *pkt = &frame->pkt;
 
 	memset(pkt, 0, sizeof(*pkt));
 	ether_addr_copy(pkt->dst_mac, eth->h_dest);
@@ -297,8 +299,16 @@ static void vem_acl_parse(struct sk_buff *skb, struct vem_acl_pkt *pkt)
 		nexthdr = ip6h->nexthdr;
 		off = ipv6_skip_exthdr(skb, sizeof(*ip6h), &nexthdr, &frag_off);
 		pkt->proto = nexthdr;
-		if (off >= 0 && !(frag_off & htons(IP6_OFFSET)))
-			vem_acl_parse_l4(skb, off, pkt);
+		if (off < 0 || (frag_off & htons(IP6_OFFSET)))
+			return;
+		vem_acl_parse_l4(skb, off, pkt);
+		if (nexthdr == IPPROTO_ICMPV6) {
+			u8 _type;
+			const u8 *type = skb_header_pointer(skb, off, 1, &_type);
+
+			frame->nd = type && *type >= NDISC_ROUTER_SOLICITATION &&
+				    *type <= NDISC_REDIRECT;
+		}
 	}
 }
 
@@ -316,7 +326,7 @@ bool vem_acl_check(const struct vem_cfg_view *view, bool out,
 	int idx;
 
 	if (!frame->parsed) {
-		vem_acl_parse(skb, &frame->pkt);
+		vem_acl_parse(skb, frame);
 		frame->parsed = true;
 	}
 	slot = VEM_ACL_SLOT_MAC_IN;
@@ -332,6 +342,12 @@ bool vem_acl_check(const struct vem_cfg_view *view, bool out,
 
 	ver = rcu_dereference(vem_view_acl(view, slot)->ver);
 	idx = vem_acl_cls_match(ver->cls, &frame->pkt);
+	/*
+	 * As NX-OS, IPv6 ACLs end with an implicit permit of neighbour
+	 * discovery before the implicit deny: what ARP is to IPv4.
+	 */
+	if (idx < 0 && frame->nd && slot != VEM_ACL_SLOT_MAC_IN + out)
+		return true;
 	h = this_cpu_ptr(ver->hits);
 	u64_stats_update_begin(&h->syncp);
 	u64_stats_inc(&h->hits[idx < 0 ? ver->n : idx]);

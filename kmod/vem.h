@@ -379,6 +379,7 @@ void vem_acl_cfg_release(const struct vem_port_cfg *cfg);
  */
 struct vem_acl_frame {
 	bool parsed;
+	bool nd;		/* IPv6 neighbour discovery (ICMPv6 133-137) */
 	struct vem_acl_pkt pkt;
 };
 

@@ -48,6 +48,7 @@ static const char usage_text[] =
 "  show running-config [port-profile [NAME] | interface <port>]\n"
 "  show port-profile [brief | name NAME]\n"
 "  show interface virtual      the vethernets of VM vNICs\n"
+"  show ip|ipv6|mac access-lists [NAME]   with match counts\n"
 "  attach --vm VM --mac MAC --dev IFNAME --profile NAME\n"
 "                              a VM vNIC onto its vethernet (prints it)\n"
 "  detach --vm VM --mac MAC    and off it\n"

@@ -86,7 +86,8 @@ check "ACL_SET: permit tcp dport 5001, deny tcp, permit ip" nl ACL_SET $N=str:we
 	             {\"SEQ\":\"u32:30\",\"ACTION\":\"u8:0\"}]"
 # tcp_to PORT: a TCP connection from vm1 to vm2 on PORT is accepted.
 tcp_to() { on vm1 timeout 3 bash -c "echo hi >/dev/tcp/10.0.11.2/$1"; }
-on vm2 sh -c 'nc -l -p 5001 >/dev/null & nc -l -p 5002 >/dev/null & sleep 0.3'
+on vm2 sh -c 'nc -l -p 5001 >/dev/null 2>&1 </dev/null &
+	      nc -l -p 5002 >/dev/null 2>&1 </dev/null & sleep 0.3'
 check "tcp to port 5001 passes" tcp_to 5001
 check_fail "tcp to port 5002 denied" tcp_to 5002
 check "entry 10 saw the 5001 connection" test "$(hits web 10)" -gt 0

@@ -159,7 +159,9 @@
  * port, "out" the frames it sends to it. An IPv4 frame is checked by the
  * port's IPv4 ACL of that direction if it has one, else by its MAC ACL;
  * IPv6 likewise; any other frame (ARP among them) only by the MAC ACL: an
- * IP ACL never blocks ARP. A frame denied is dropped and counted in
+ * IP ACL never blocks ARP. An IPv6 ACL permits neighbour discovery
+ * (ICMPv6 types 133 to 137) that no entry matched, before its implicit
+ * deny, as NX-OS does. A frame denied is dropped and counted in
  * VEM_A_STATS_DROP_ACL_IN (of the ingress port) or VEM_A_STATS_DROP_ACL_OUT
  * (of the egress port).
  *
