@@ -102,7 +102,7 @@ verdict()
 
 	if [ "$rc" != "$want" ]; then
 		why="exit status $rc, expected $want"
-	elif ! grep -qE -- "$pat" <<<"$err"; then
+	elif ! [[ $err =~ $pat ]]; then
 		why="no /$pat/ in the message"
 	elif ! why=$(unchanged); then
 		:
