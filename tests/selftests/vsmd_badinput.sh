@@ -20,7 +20,7 @@ source "$(dirname "$0")/lib.sh"
 require_vem
 ktap_header "vsmd: bad input changes nothing"
 
-VSMD=$REPO_DIR/vsmctl/vsmd
+VSMD=${VSMD:-$REPO_DIR/vsmctl/vsmd}
 VSMDRAW="python3 $SELFTESTS_DIR/vsmdraw.py"
 T=$(mktemp -d)
 export VSMD_SOCKET=$T/vsmd.sock

@@ -23,7 +23,7 @@ source "$(dirname "$0")/lib.sh"
 require_vem
 ktap_header "vsmd: kill -9, restart and reconcile under traffic"
 
-VSMD=$REPO_DIR/vsmctl/vsmd
+VSMD=${VSMD:-$REPO_DIR/vsmctl/vsmd}
 T=$(mktemp -d)
 export VSMD_SOCKET=$T/vsmd.sock
 CONF=$T/startup-config

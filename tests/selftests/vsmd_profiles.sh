@@ -20,7 +20,7 @@ source "$(dirname "$0")/lib.sh"
 require_vem
 ktap_header "vsmd: port profiles, inheritance and 50 vEths moved at once"
 
-VSMD=$REPO_DIR/vsmctl/vsmd
+VSMD=${VSMD:-$REPO_DIR/vsmctl/vsmd}
 T=$(mktemp -d)
 export VSMD_SOCKET=$T/vsmd.sock
 CONF=$T/startup-config
