@@ -169,19 +169,19 @@ for k, v in d["stats"].items():
 }
 
 # static_neighbors VM:IP:MAC...: every VM gets a permanent ARP entry for
-# every other, so that no ARP probe disturbs exact counts.
+# every other, so that no ARP probe disturbs exact counts. One ip process
+# per VM.
 static_neighbors()
 {
-	local a b vm rest ip mac
+	local a b rest ip mac
 	for a in "$@"; do
 		for b in "$@"; do
 			[ "$a" = "$b" ] && continue
-			vm=${a%%:*}
 			rest=${b#*:}
 			ip=${rest%%:*}
 			mac=${rest#*:}
-			on "$vm" ip neigh replace "$ip" lladdr "$mac" dev eth0 nud permanent
-		done
+			echo "neigh replace $ip lladdr $mac dev eth0 nud permanent"
+		done | ip -n "$NS_PREFIX-${a%%:*}" -batch -
 	done
 }
 
