@@ -60,7 +60,7 @@ step "Start vsmd, the supervisor: it owns the configuration"
 ip netns exec $H vsmctl/vsmd -f -s "$VSMD_SOCKET" -c "$T/startup-config" \
 	2>"$T/vsmd.log" &
 VSMD_PID=$!
-for _ in $(seq 50); do [ -S "$VSMD_SOCKET" ] && break; sleep 0.1; done
+for _ in $(seq 100); do "$VSMCTL" show running-config >/dev/null 2>&1 && break; sleep 0.1; done
 echo "  vsmd pid $VSMD_PID, socket $VSMD_SOCKET"
 
 step "Define port profiles once (NX-OS config, one all-or-nothing batch)"

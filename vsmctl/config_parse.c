@@ -1041,6 +1041,13 @@ static void line_error(struct config_error *err, unsigned int lineno,
 	err->line = lineno;
 	snprintf(err->msg, sizeof(err->msg), "line %u: %s: %s", lineno, echo,
 		 why);
+	/*
+	 * The reason quotes words of the line too: nothing of it may reach
+	 * the operator's terminal as a control sequence.
+	 */
+	for (i = 0; err->msg[i]; i++)
+		if ((unsigned char)err->msg[i] < 0x20 || err->msg[i] == 0x7f)
+			err->msg[i] = '?';
 }
 
 /* Columns before the first word; a tab goes to the next multiple of 8. */

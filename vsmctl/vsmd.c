@@ -361,6 +361,14 @@ int main(int argc, char **argv)
 		vsmd_log(LOG_ERR, "%s", st.err);
 		return 1;
 	}
+	/*
+	 * The socket first: a second vsmd, or one that cannot serve, must
+	 * stop before it touches the kernel.
+	 */
+	sfd = signal_fd();
+	lfd = listen_socket();
+	if (sfd < 0 || lfd < 0)
+		goto out;
 	ret = kernel.ops->open(&kernel);
 	if (ret) {
 		vsmd_log(LOG_ERR, "cannot reach vem.ko: %s",
@@ -380,10 +388,6 @@ int main(int argc, char **argv)
 		vsmd_log(LOG_ERR, "the kernel refused the startup-config: %s",
 			 err);
 	}
-	sfd = signal_fd();
-	lfd = listen_socket();
-	if (sfd < 0 || lfd < 0)
-		goto out;
 	if (!args.foreground) {
 		if (daemon(0, 0)) {
 			vsmd_log(LOG_ERR, "daemon: %s", strerror(errno));

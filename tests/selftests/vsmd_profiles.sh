@@ -32,7 +32,8 @@ start_vsmd()
 	ip netns exec "$NS_PREFIX-host" "$VSMD" -f -s "$VSMD_SOCKET" -c "$CONF" \
 		2>>"$T/vsmd.log" &
 	VSMD_PID=$!
-	wait_until 10 test -S "$VSMD_SOCKET"
+	# The socket comes first, then the reconcile: wait until it answers.
+	wait_until 10 test -S "$VSMD_SOCKET" && wait_until 20 "$VSMCTL" show running-config
 }
 
 stop_vsmd()
