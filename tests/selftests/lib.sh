@@ -116,6 +116,7 @@ vsm()
 cleanup()
 {
 	local ns
+	vemnl_stop
 	for ns in "${NAMESPACES[@]}"; do
 		ip netns del "$ns" 2>/dev/null
 	done
@@ -240,15 +241,48 @@ wait_until()
 
 # nl_reject HOST DESC CMD [ATTR=KIND:VALUE...]: the kernel refuses a raw
 # request with an extack message, and the switch's state does not change.
+# One vemnl.py per host serves every request of the script (vemnl_serve).
+declare -A VEMNL_W VEMNL_R
 nl_reject()
 {
-	local host=$1 desc=$2 out; shift 2
-	if out=$(on "$host" $VEMNL reject "$@"); then
+	local host=$1 desc=$2 rc out; shift 2
+	vemnl_serve "$host" || { not_ok "$desc (no vemnl.py)"; return; }
+	printf '%s\0' "$@" >&"${VEMNL_W[$host]}"
+	printf '\036' >&"${VEMNL_W[$host]}"
+	read -r rc out <&"${VEMNL_R[$host]}"
+	if [ "$rc" = 0 ]; then
 		ok "$desc (${out#refused })"
 	else
 		not_ok "$desc"
 		echo "#   $* -> $out"
 	fi
+}
+
+# vemnl_serve HOST: start HOST's vemnl.py server if it is not running.
+vemnl_serve()
+{
+	local host=$1 dir w r
+	[ -n "${VEMNL_W[$host]:-}" ] && return 0
+	dir=$(mktemp -d)
+	mkfifo "$dir/in" "$dir/out"
+	on "$host" python3 "$SELFTESTS_DIR/vemnl.py" serve <"$dir/in" >"$dir/out" &
+	exec {w}>"$dir/in" {r}<"$dir/out"
+	rm -rf "$dir"
+	VEMNL_W[$host]=$w
+	VEMNL_R[$host]=$r
+}
+
+# Close the servers: they end on EOF.
+vemnl_stop()
+{
+	local host w r
+	for host in "${!VEMNL_W[@]}"; do
+		w=${VEMNL_W[$host]}
+		r=${VEMNL_R[$host]}
+		exec {w}>&- {r}<&-
+	done
+	VEMNL_W=()
+	VEMNL_R=()
 }
 
 # Skip the whole script (counts nothing) when the module is not loaded.

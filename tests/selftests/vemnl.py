@@ -221,9 +221,9 @@ def cmd_request(args):
     return 0
 
 
-def cmd_reject(args):
+def cmd_reject(args, g=None):
     cmd, payload, dump, _ = build_request(args)
-    g = Genl()
+    g = g or Genl()
     before = state_lines(g)
     err, msg, _ = g.request(cmd, payload, dump)
     name = errno.errorcode.get(err, err)
@@ -238,6 +238,34 @@ def cmd_reject(args):
         return 1
     print(f"refused {name}: {msg}")
     return 0
+
+
+def cmd_serve(_args):
+    """reject, request after request: each is its arguments, each one
+    followed by a NUL, then a 0x1e; one line of answer each. One process
+    for a whole script: python's start-up is slow in the test VM."""
+    import contextlib
+    import io
+    g = Genl()
+    data = b""
+    while True:
+        chunk = os.read(0, 65536)
+        if not chunk:
+            return 0
+        data += chunk
+        while b"\x1e" in data:
+            req, data = data.split(b"\x1e", 1)
+            args = [a.decode() for a in req.split(b"\0")[:-1]]
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out):
+                try:
+                    rc = cmd_reject(args, g)
+                except (OSError, KeyError, ValueError) as e:
+                    print(f"error {e}")
+                    rc = 1
+            line = out.getvalue().strip().replace("\n", " ")
+            sys.stdout.write(f"{rc} {line}\n")
+            sys.stdout.flush()
 
 
 def names_for(prefix):
@@ -330,7 +358,7 @@ def main():
         raise SystemExit(__doc__)
     try:
         return {"request": cmd_request, "reject": cmd_reject,
-                "state": cmd_state,
+                "serve": cmd_serve, "state": cmd_state,
                 "subscribe": cmd_subscribe}[sys.argv[1]](sys.argv[2:])
     except OSError as e:
         print(f"error {errno.errorcode.get(e.errno, e.errno)}: {e}")
