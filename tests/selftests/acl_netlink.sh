@@ -25,7 +25,7 @@ vsm host interface add vethernet 1 dev vm1-p
 vsm host interface add vethernet 2 dev vm2-p
 vsm host interface add vethernet 3 dev vm3-p
 
-nl() { on host $VEMNL request "$@"; }
+nl() { nl_request host "$@"; }
 N=VEM_A_ACL_NAME F=VEM_A_ACL_FAMILY E=VEM_A_ACL_ENTRIES
 MAC=1 IPV4=2 IPV6=3	# enum vem_acl_family
 

@@ -258,6 +258,19 @@ nl_reject()
 	fi
 }
 
+# nl_request HOST CMD [ATTR=KIND:VALUE...]: vemnl.py request, through the
+# server: its answer on stdout, its status.
+nl_request()
+{
+	local host=$1 rc out; shift
+	vemnl_serve "$host" || return 1
+	printf '%s\0' --request "$@" >&"${VEMNL_W[$host]}"
+	printf '\036' >&"${VEMNL_W[$host]}"
+	read -r rc out <&"${VEMNL_R[$host]}"
+	echo "$out"
+	return "$rc"
+}
+
 # vemnl_serve HOST: start HOST's vemnl.py server if it is not running.
 vemnl_serve()
 {

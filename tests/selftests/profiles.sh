@@ -27,7 +27,7 @@ for i in $(seq 3 $N); do
 	echo "link set e$i-p up"
 done | on host ip -batch -
 
-nl() { on host $VEMNL request "$@"; }
+nl() { nl_request host "$@"; }
 PT=VEM_A_PORT_TYPE PID=VEM_A_PORT_ID
 
 vsm host switch create

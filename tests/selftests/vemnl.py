@@ -208,9 +208,9 @@ def build_request(args):
     return cmd, payload, dump, show
 
 
-def cmd_request(args):
+def cmd_request(args, g=None):
     cmd, payload, dump, show = build_request(args)
-    err, msg, replies = Genl().request(cmd, payload, dump)
+    err, msg, replies = (g or Genl()).request(cmd, payload, dump)
     if err:
         print(f"error {errno.errorcode.get(err, err)}: {msg}")
         return 1
@@ -241,8 +241,9 @@ def cmd_reject(args, g=None):
 
 
 def cmd_serve(_args):
-    """reject, request after request: each is its arguments, each one
-    followed by a NUL, then a 0x1e; one line of answer each. One process
+    """reject (or, after a first argument --request, request), request
+    after request: each is its arguments, each one followed by a NUL,
+    then a 0x1e; one line of answer each, the status first. One process
     for a whole script: python's start-up is slow in the test VM."""
     import contextlib
     import io
@@ -259,7 +260,10 @@ def cmd_serve(_args):
             out = io.StringIO()
             with contextlib.redirect_stdout(out):
                 try:
-                    rc = cmd_reject(args, g)
+                    if args[:1] == ["--request"]:
+                        rc = cmd_request(args[1:], g)
+                    else:
+                        rc = cmd_reject(args, g)
                 except (OSError, KeyError, ValueError) as e:
                     print(f"error {e}")
                     rc = 1
