@@ -220,30 +220,35 @@ static struct vem_acl_ver *vem_nl_parse_entries(struct genl_info *info,
 	struct vem_acl_ace *ace = NULL;
 	struct nlattr *list, *entry;
 	struct vem_acl_ver *ver;
-	unsigned int n = 0;
+	unsigned int n = 0, max = 0;
 	int rem, lrem, err = 0;
 
-	if (info->attrs[VEM_A_ACL_ENTRIES]) {
-		ace = kvmalloc_array(VEM_ACL_ENTRIES_MAX, sizeof(*ace),
-				     GFP_KERNEL);
+	/*
+	 * An attribute holds 64 KiB at most: a long list comes in several
+	 * VEM_A_ACL_ENTRIES, one after the other (info->attrs has the last).
+	 * Count them first, for one allocation of the right size.
+	 */
+	nla_for_each_attr(list, genlmsg_data(info->genlhdr),
+			  genlmsg_len(info->genlhdr), lrem)
+		if (nla_type(list) == VEM_A_ACL_ENTRIES)
+			nla_for_each_nested(entry, list, rem)
+				max++;
+	if (max > VEM_ACL_ENTRIES_MAX) {
+		NL_SET_ERR_MSG_ATTR_MOD(info->extack,
+					info->attrs[VEM_A_ACL_ENTRIES],
+					"Too many entries in one ACL");
+		return ERR_PTR(-E2BIG);
+	}
+	if (max) {
+		ace = kvmalloc_array(max, sizeof(*ace), GFP_KERNEL);
 		if (!ace)
 			return ERR_PTR(-ENOMEM);
 	}
-	/*
-	 * An attribute holds 64 KiB at most: a long list comes in several
-	 * VEM_A_ACL_ENTRIES, one after the other. info->attrs has the last.
-	 */
 	nla_for_each_attr(list, genlmsg_data(info->genlhdr),
 			  genlmsg_len(info->genlhdr), lrem) {
-		if (!ace || nla_type(list) != VEM_A_ACL_ENTRIES)
+		if (nla_type(list) != VEM_A_ACL_ENTRIES)
 			continue;
 		nla_for_each_nested(entry, list, rem) {
-			if (n == VEM_ACL_ENTRIES_MAX) {
-				NL_SET_ERR_MSG_ATTR_MOD(info->extack, entry,
-							"Too many entries in one ACL");
-				err = -E2BIG;
-				goto out;
-			}
 			err = vem_nl_parse_ace(entry, family, &ace[n],
 					       info->extack);
 			if (err)

@@ -9,7 +9,9 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
+#include "parse.h"
 #include "vsmd_sync.h"
 
 static const uint8_t kind_family[CONFIG_ACL_KINDS] = {
@@ -31,14 +33,12 @@ static void entry_info(const struct config_acl_entry *e,
 	out->seq = e->seq;
 	out->action = e->action == CONFIG_ACL_DENY ? VEM_ACE_DENY :
 						     VEM_ACE_PERMIT;
-	if (e->family == 0) {	/* a mac list */
-		if (e->src_mac_mask[0] | e->src_mac_mask[1] | e->src_mac_mask[2] |
-		    e->src_mac_mask[3] | e->src_mac_mask[4] | e->src_mac_mask[5]) {
+	if (e->family == AF_UNSPEC) {	/* a mac list */
+		if (!mac_is_zero(e->src_mac_mask)) {
 			memcpy(out->src_mac, e->src_mac, 6);
 			memcpy(out->src_mac_mask, e->src_mac_mask, 6);
 		}
-		if (e->dst_mac_mask[0] | e->dst_mac_mask[1] | e->dst_mac_mask[2] |
-		    e->dst_mac_mask[3] | e->dst_mac_mask[4] | e->dst_mac_mask[5]) {
+		if (!mac_is_zero(e->dst_mac_mask)) {
 			memcpy(out->dst_mac, e->dst_mac, 6);
 			memcpy(out->dst_mac_mask, e->dst_mac_mask, 6);
 		}

@@ -165,18 +165,27 @@ static int reply_out(out_fn *fn, struct vsmd *d, const struct vsmd_req *req,
 	return ret;
 }
 
+/* What the kernel holds, for a show that joins it to the configuration. */
+static int list_kernel(struct vsmd *d, struct vsmd_kstate *ks, char *err,
+		       size_t errlen)
+{
+	int ret = d->kernel->ops->list_kernel_state(d->kernel, ks);
+
+	if (ret)
+		snprintf(err, errlen, "cannot read the kernel's state: %s",
+			 d->kernel->ops->strerror(d->kernel));
+	return ret;
+}
+
 static int show_virtual(FILE *f, struct vsmd *d, const struct vsmd_req *req,
 			char *err, size_t errlen)
 {
 	struct vsmd_kstate ks;
 	int ret;
 
-	ret = d->kernel->ops->list_kernel_state(d->kernel, &ks);
-	if (ret) {
-		snprintf(err, errlen, "cannot read the kernel's state: %s",
-			 d->kernel->ops->strerror(d->kernel));
+	ret = list_kernel(d, &ks, err, errlen);
+	if (ret)
 		return ret;
-	}
 	ret = vsmd_show_virtual(f, &d->running, &ks, req->json, req->pretty);
 	vsmd_kstate_free(&ks);
 	return ret;
@@ -188,12 +197,9 @@ static int show_acls(FILE *f, struct vsmd *d, const struct vsmd_req *req,
 	struct vsmd_kstate ks;
 	int ret;
 
-	ret = d->kernel->ops->list_kernel_state(d->kernel, &ks);
-	if (ret) {
-		snprintf(err, errlen, "cannot read the kernel's state: %s",
-			 d->kernel->ops->strerror(d->kernel));
+	ret = list_kernel(d, &ks, err, errlen);
+	if (ret)
 		return ret;
-	}
 	ret = vsmd_show_acls(f, &d->running, &ks, req->acl_kind, req->name,
 			     req->json, req->pretty);
 	vsmd_kstate_free(&ks);

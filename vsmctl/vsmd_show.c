@@ -16,6 +16,7 @@
 #include "parse.h"
 #include "print.h"
 #include "vsmd_show.h"
+#include "vsmd_sync.h"
 
 /* A model holding only what the filter selects, for JSON. */
 static int filtered(const struct config *cfg,
@@ -292,19 +293,6 @@ int vsmd_show_profiles(FILE *f, const struct config *cfg,
 	return 0;
 }
 
-/* The kernel's port for ref, NULL if it has none. */
-static const struct port_info *kport(const struct vsmd_kstate *ks,
-				     const struct port_ref *ref)
-{
-	size_t i;
-
-	for (i = 0; i < ks->nports; i++)
-		if (ks->ports[i].ref.type == ref->type &&
-		    ks->ports[i].ref.id == ref->id)
-			return &ks->ports[i];
-	return NULL;
-}
-
 static const char *kport_dev(const struct port_info *kp)
 {
 	return kp && kp->ifindex && (kp->has & PORT_HAS_IFNAME) ?
@@ -335,7 +323,7 @@ int vsmd_show_virtual(FILE *f, const struct config *cfg,
 	}
 	for (i = 0; i < cfg->ifaces.n; i++) {
 		const struct config_iface *ifc = config_iface_at(cfg, i);
-		const struct port_info *kp = kport(ks, &ifc->ref);
+		const struct port_info *kp = vsmd_kstate_port(ks, &ifc->ref);
 		const char *dev = kport_dev(kp), *down;
 
 		if (!config_has(&ifc->a, CONFIG_ATTR_VM))
@@ -410,18 +398,6 @@ int vsmd_export_libvirt(FILE *f, const struct config *cfg, const char *net,
 	}
 	fprintf(f, "</network>\n");
 	return 0;
-}
-
-/* The kernel's ACL of that name, NULL if it has none. */
-static const struct acl_info *kacl(const struct vsmd_kstate *ks,
-				   const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < ks->nacls; i++)
-		if (!strcmp(ks->acls[i].name, name))
-			return &ks->acls[i];
-	return NULL;
 }
 
 /* The hits of entry seq in the kernel's ACL, -1 if it has no such entry. */
@@ -521,13 +497,13 @@ int vsmd_show_acls(FILE *f, const struct config *cfg,
 		if (acl->kind != kind || (name[0] && strcmp(acl->name, name)))
 			continue;
 		if (json) {
-			acl_json(&j, acl, kacl(ks, acl->name));
+			acl_json(&j, acl, vsmd_kstate_acl(ks, acl->name));
 			continue;
 		}
 		if (!first)
 			fputc('\n', f);
 		first = false;
-		acl_text(f, acl, kacl(ks, acl->name));
+		acl_text(f, acl, vsmd_kstate_acl(ks, acl->name));
 	}
 	if (json)
 		json_arr_end(&j);

@@ -199,7 +199,7 @@ static struct profile_info *find_profile(const struct vsmd_kstate *ks,
 	return NULL;
 }
 
-static struct port_info *find_port(const struct vsmd_kstate *ks,
+struct port_info *vsmd_kstate_port(const struct vsmd_kstate *ks,
 				   const struct port_ref *ref)
 {
 	size_t i;
@@ -211,7 +211,7 @@ static struct port_info *find_port(const struct vsmd_kstate *ks,
 	return NULL;
 }
 
-static struct acl_info *find_acl(const struct vsmd_kstate *ks,
+struct acl_info *vsmd_kstate_acl(const struct vsmd_kstate *ks,
 				 const char *name)
 {
 	size_t i;
@@ -321,7 +321,7 @@ static int release_ports(struct sync *s, struct vsmd_kstate *ks,
 
 	for (i = 0; i < ks->nports; i++) {
 		struct port_info *kp = &ks->ports[i];
-		const struct port_info *wp = find_port(want, &kp->ref);
+		const struct port_info *wp = vsmd_kstate_port(want, &kp->ref);
 		struct port_info detach;
 
 		if (!wp) {
@@ -361,7 +361,7 @@ static int sync_acls(struct sync *s, const struct vsmd_kstate *ks,
 
 	for (i = 0; i < want->nacls; i++) {
 		const struct acl_info *wa = &want->acls[i];
-		const struct acl_info *ka = find_acl(ks, wa->name);
+		const struct acl_info *ka = vsmd_kstate_acl(ks, wa->name);
 
 		if (ka && vsmd_acl_same(ka, wa))
 			continue;
@@ -385,7 +385,7 @@ static int drop_acls(struct sync *s, const struct vsmd_kstate *ks,
 	int ret;
 
 	for (i = 0; i < ks->nacls; i++) {
-		if (find_acl(want, ks->acls[i].name))
+		if (vsmd_kstate_acl(want, ks->acls[i].name))
 			continue;
 		ret = s->k->ops->delete_acl(s->k, ks->acls[i].name);
 		if (ret)
@@ -451,7 +451,7 @@ static int sync_ports(struct sync *s, const struct vsmd_kstate *ks,
 
 	for (i = 0; i < want->nports; i++) {
 		const struct port_info *wp = &want->ports[i];
-		const struct port_info *kp = find_port(ks, &wp->ref);
+		const struct port_info *kp = vsmd_kstate_port(ks, &wp->ref);
 		struct port_info set;
 
 		if (!kp) {

@@ -50,6 +50,12 @@ struct vsmd_sync_stats {
 	unsigned int acls_new, acls_set, acls_del;
 };
 
+/* What ks holds of a port, of an ACL; NULL if nothing. */
+struct port_info *vsmd_kstate_port(const struct vsmd_kstate *ks,
+				   const struct port_ref *ref);
+struct acl_info *vsmd_kstate_acl(const struct vsmd_kstate *ks,
+				 const char *name);
+
 /* vsmd_acl.c */
 /* enum vem_acl_family of an access-list kind. */
 uint8_t vsmd_acl_family(uint8_t kind);
