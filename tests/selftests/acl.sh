@@ -114,7 +114,6 @@ ip access-list WEB-IN
 EOF2
 check_fail "ping now meets the implicit deny" on vm1 ping -c 2 -i 0.2 -W 1 10.0.12.3
 check_eq "counted as the implicit deny" 2 "$(hits ip WEB-IN deny)"
-on vm1 ip neigh flush dev eth0
 check "ARP still resolves" on vm1 busybox arping -c 1 -w 2 -I eth0 10.0.12.3
 static_neighbors vm1:10.0.12.1:02:00:00:00:0c:01 vm3:10.0.12.3:02:00:00:00:0c:03
 check "entry 30 kept its count across the edits" test "$(hits ip WEB-IN 30)" -gt 0
@@ -135,6 +134,27 @@ check_eq "vethernet 3 counts drop_acl_out" 2 "$(port_stat host vethernet 3 drop_
 check "ping6 vm3 -> vm2: out of vm3 is not filtered, the reply is" \
 	on vm3 sh -c "! ping -6 -c 1 -W 1 fd00::2"
 
+# Neighbour discovery no entry matches is permitted (NX-OS's implicit
+# ND rules): TCP over IPv6 works through a tcp-only list with no static
+# neighbour, ping (ICMPv6 echo) meets the implicit deny.
+check "an ipv6 list of tcp only, in on vethernet 2" vsm host configure - <<'EOF2'
+ipv6 access-list V6-TCP
+  10 permit tcp any any
+interface vethernet 2
+  ipv6 port traffic-filter V6-TCP in
+interface vethernet 3
+  no ipv6 port traffic-filter V6 out
+EOF2
+# (flush leaves permanent entries alone: delete them.)
+on vm2 ip -6 neigh del fd00::3 dev eth0
+on vm3 ip -6 neigh del fd00::2 dev eth0
+on vm3 sh -c 'nc -l -p 5004 >/dev/null 2>&1 </dev/null & sleep 0.3'
+check "tcp over IPv6 from vm2 resolves its neighbour and connects" tcp_to vm2 fd00::3 5004
+check_fail "ping6 from vm2 meets the implicit deny" on vm2 ping -6 -c 1 -W 1 fd00::3
+check "and is counted there" test "$(hits ipv6 V6-TCP deny)" -ge 1
+check "vm2 learned vm3's address by ND, not from a static entry" sh -c \
+	"ip netns exec $NS_PREFIX-vm2 ip -6 neigh show fd00::3 | grep -v PERMANENT | grep -q lladdr"
+
 # A mac access-list by ethertype: no ARP from vm2, IP still fine.
 check "a mac access-list denying ARP in on vethernet 2" vsm host configure - <<'EOF2'
 mac access-list NO-ARP
@@ -143,7 +163,6 @@ mac access-list NO-ARP
 interface vethernet 2
   mac port access-group NO-ARP in
 EOF2
-on vm2 ip neigh flush dev eth0
 check_fail "vm2's ARP denied" on vm2 busybox arping -c 2 -w 2 -I eth0 10.0.12.3
 check "NO-ARP entry 10 counted" test "$(hits mac NO-ARP 10)" -ge 2
 static_neighbors vm2:10.0.12.2:02:00:00:00:0c:02 vm3:10.0.12.3:02:00:00:00:0c:03

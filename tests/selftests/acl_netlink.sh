@@ -72,7 +72,6 @@ check "vm3 -> vm1 and back permitted (the reply passes entry 20)" \
 
 # ARP is not IP: an IP ACL that denies everything does not block it.
 check "ACL_SET: deny everything (implicit deny)" nl ACL_SET $N=str:web "$E=entries:[]"
-on vm1 ip neigh flush dev eth0
 check "ARP still resolves through a deny-all IP ACL" \
 	on vm1 busybox arping -c 1 -w 2 -I eth0 10.0.11.2
 check_fail "but IP is denied" on vm1 ping -c 2 -i 0.2 -W 1 10.0.11.2
@@ -100,8 +99,20 @@ check "ACL_NEW a MAC ACL: deny from vm1's MAC" nl ACL_NEW $N=str:novm1 $F=u8:$MA
 	             {\"SEQ\":\"u32:20\",\"ACTION\":\"u8:0\"}]"
 check "bound to vethernet 3 out" nl PORT_SET VEM_A_PORT_TYPE=u8:1 VEM_A_PORT_ID=u32:3 \
 	VEM_A_PORT_ACL_MAC_OUT=str:novm1
-check_fail "vm1 -> vm3 denied on the way out" on vm1 ping -c 2 -i 0.2 -W 1 10.0.11.3
+check_fail "vm1 -> vm3 (known unicast) denied on the way out" \
+	on vm1 ping -c 2 -i 0.2 -W 1 10.0.11.3
 check_eq "counted as ACL-out drops on vethernet 3" 2 "$(port_stat host vethernet 3 drop_acl_out)"
+# Flooded copies meet the out ACLs too: vm3's address forgotten, vm1's
+# pings are flooded, vethernet 2 gets them, vethernet 3 must not.
+vsm host clear mac address-table dynamic
+rx2=$(rx_packets vm2 eth0)
+rx3=$(rx_packets vm3 eth0)
+check_fail "vm1 -> vm3 (flooded) denied on the way out" \
+	on vm1 ping -c 2 -i 0.2 -W 1 10.0.11.3
+check_eq "the flooded copies counted on vethernet 3" 4 \
+	"$(port_stat host vethernet 3 drop_acl_out)"
+check_eq "vm3 received none of them" "$rx3" "$(rx_packets vm3 eth0)"
+check_eq "vm2 received both" $((rx2 + 2)) "$(rx_packets vm2 eth0)"
 check "vm2 -> vm3 passes" on vm2 ping -c 2 -i 0.2 -W 2 10.0.11.3
 
 # Through a profile: one ACL for every port bound to it.

@@ -355,6 +355,16 @@ static void test_acls(void)
 	   !sync(&cfg) && st.acls_set == 1 && !st.acls_new &&
 	   ops(0, 0, 0, 0, 0, 0), "an entry added: the ACL replaced, nothing else");
 	ok(fake_kernel_acl(&fk, "web-in")->n == 3, "with three entries");
+	ok(!apply(&cfg, "mac access-list no-ipx2\n  10 permit any any\n"
+			"interface vethernet 2\n  mac port access-group no-ipx2 out\n") &&
+	   !sync(&cfg) && st.acls_new == 1 && ops(0, 0, 0, 0, 1, 0),
+	   "a port's own slot names another ACL: the port set");
+	p = view(VEM_PORT_VETH, 2);
+	ok(!strcmp(p.acl[5], "no-ipx2"), "vethernet 2 now names no-ipx2");
+	ok(!apply(&cfg, "interface vethernet 2\n  mac port access-group no-ipx out\n"
+			"no mac access-list no-ipx2\n") &&
+	   !sync(&cfg) && st.acls_del == 1 && !strcmp(view(VEM_PORT_VETH, 2).acl[5], "no-ipx"),
+	   "and back, the other one deleted");
 	ok(!apply(&cfg, "interface vethernet 2\n  no mac port access-group no-ipx out\n"
 			"no mac access-list no-ipx\n") &&
 	   !sync(&cfg) && st.acls_del == 1 && !fake_kernel_acl(&fk, "no-ipx"),
