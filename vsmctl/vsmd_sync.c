@@ -56,9 +56,9 @@ static const struct {
 	{ CONFIG_ATTR_SHUTDOWN, VEM_CFG_SHUTDOWN, PORT_HAS_SHUTDOWN },
 };
 
-#define ACL_BITS	(VEM_CFG_ALL & ~(VEM_CFG_MODE | VEM_CFG_ACCESS_VLAN | \
-			 VEM_CFG_NATIVE_VLAN | VEM_CFG_TRUNK_VLANS | \
-			 VEM_CFG_SHUTDOWN))
+#define ACL_BITS	(VEM_CFG_ACL_IP_IN | VEM_CFG_ACL_IP_OUT | \
+			 VEM_CFG_ACL_IPV6_IN | VEM_CFG_ACL_IPV6_OUT | \
+			 VEM_CFG_ACL_MAC_IN | VEM_CFG_ACL_MAC_OUT)
 
 /* The VEM_CFG_* bit of ACL slot b (config and kernel number them alike). */
 static uint32_t acl_bit(unsigned int b)

@@ -37,7 +37,11 @@
  * The port items vsmd configures (enum vem_cfg_bits); a port without a
  * profile sets all of them itself.
  */
-#define VSMD_CFG_ITEMS	VEM_CFG_ALL
+#define VSMD_CFG_ITEMS	(VEM_CFG_MODE | VEM_CFG_ACCESS_VLAN | VEM_CFG_NATIVE_VLAN | \
+			 VEM_CFG_TRUNK_VLANS | VEM_CFG_SHUTDOWN | \
+			 VEM_CFG_ACL_IP_IN | VEM_CFG_ACL_IP_OUT | \
+			 VEM_CFG_ACL_IPV6_IN | VEM_CFG_ACL_IPV6_OUT | \
+			 VEM_CFG_ACL_MAC_IN | VEM_CFG_ACL_MAC_OUT)
 
 #define VSMD_ERR_LEN	(CONFIG_ERR_LEN + 256)
 

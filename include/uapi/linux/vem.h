@@ -230,6 +230,15 @@
 #define VEM_ACL_NAME_MAX	80	/* bytes, without the NUL */
 #define VEM_ACL_ENTRIES_MAX	4096
 #define VEM_ACL_MAX		1024	/* ACLs in one switch */
+#define VEM_QOS_NAME_MAX	80	/* bytes, without the NUL */
+#define VEM_QOS_MAX		1024	/* QoS policies in one switch */
+#define VEM_QOS_CIR_MIN		8000ULL		/* bits per second */
+#define VEM_QOS_CIR_MAX		100000000000ULL	/* 100 Gbit/s */
+#define VEM_QOS_BC_MIN		1514		/* bytes: one full frame */
+#define VEM_QOS_BC_MAX		(512U << 20)	/* bytes */
+#define VEM_QOS_BC_DEFAULT_MS	200	/* absent BC: 200 ms of CIR */
+#define VEM_PSEC_MAX_LIMIT	4096	/* secure MACs on one port */
+#define VEM_STORM_PPS_MAX	100000000
 
 enum vem_cmd {
 	VEM_CMD_UNSPEC,
@@ -253,6 +262,10 @@ enum vem_cmd {
 	VEM_CMD_ACL_DEL,
 	VEM_CMD_ACL_GET,
 	VEM_CMD_ACL_SET,
+	VEM_CMD_QOS_NEW,
+	VEM_CMD_QOS_DEL,
+	VEM_CMD_QOS_GET,
+	VEM_CMD_QOS_SET,
 	__VEM_CMD_MAX
 };
 #define VEM_CMD_MAX (__VEM_CMD_MAX - 1)
@@ -315,6 +328,20 @@ enum vem_port_attr {
 	VEM_A_PORT_ACL_IPV6_OUT,
 	VEM_A_PORT_ACL_MAC_IN,
 	VEM_A_PORT_ACL_MAC_OUT,
+	/* string: the QoS policy of that direction; "" none */
+	VEM_A_PORT_QOS_IN,
+	VEM_A_PORT_QOS_OUT,
+	VEM_A_PORT_PSEC,		/* u8, 0 or 1: port security on */
+	VEM_A_PORT_PSEC_MAX,		/* u32, 1..VEM_PSEC_MAX_LIMIT; default 1 */
+	VEM_A_PORT_PSEC_VIOLATION,	/* u8, enum vem_psec_violation */
+	VEM_A_PORT_PSEC_STICKY,		/* u8, 0 or 1 */
+	/* u32, packets per second, 0 (no limit)..VEM_STORM_PPS_MAX */
+	VEM_A_PORT_STORM_BCAST,
+	VEM_A_PORT_STORM_MCAST,
+	VEM_A_PORT_STORM_UCAST,		/* unknown unicast */
+	VEM_A_PORT_ERR_DISABLED,	/* u8, read-only: enum vem_err_reason */
+	VEM_A_PORT_SECURE_MACS,		/* u32, read-only: MAC entries on the
+					 * port while port security is on */
 	__VEM_A_PORT_MAX
 };
 #define VEM_A_PORT_MAX (__VEM_A_PORT_MAX - 1)
@@ -360,6 +387,20 @@ enum vem_stats_attr {
 	VEM_A_STATS_DROP_ACL_IN,	/* denied by the port's "in" ACL */
 	VEM_A_STATS_DROP_ACL_OUT,	/* denied by the egress port's "out"
 					 * ACL (counted on the egress port) */
+	VEM_A_STATS_DROP_POLICE_IN,	/* input policer: violate drop */
+	VEM_A_STATS_DROP_POLICE_OUT,	/* output policer: violate drop
+					 * (counted on the egress port) */
+	VEM_A_STATS_POLICE_IN_MARKED,	/* input policer: violate
+					 * set-dscp-transmit */
+	VEM_A_STATS_POLICE_OUT_MARKED,	/* output policer: likewise */
+	VEM_A_STATS_DROP_PSEC,		/* port security: unknown source over
+					 * the maximum (every violation mode) */
+	VEM_A_STATS_PSEC_VIOLATIONS,	/* violations counted (restrict and
+					 * shutdown; protect is silent) */
+	VEM_A_STATS_DROP_ERR_DISABLED,	/* port err-disabled */
+	VEM_A_STATS_DROP_STORM_BCAST,	/* over the storm-control limits */
+	VEM_A_STATS_DROP_STORM_MCAST,
+	VEM_A_STATS_DROP_STORM_UCAST,
 	__VEM_A_STATS_MAX
 };
 #define VEM_A_STATS_MAX (__VEM_A_STATS_MAX - 1)
@@ -380,8 +421,31 @@ enum vem_cfg_bits {
 	VEM_CFG_ACL_IPV6_OUT	= 1U << 8,
 	VEM_CFG_ACL_MAC_IN	= 1U << 9,
 	VEM_CFG_ACL_MAC_OUT	= 1U << 10,
+	VEM_CFG_QOS_IN		= 1U << 11,
+	VEM_CFG_QOS_OUT		= 1U << 12,
+	VEM_CFG_PSEC		= 1U << 13,
+	VEM_CFG_PSEC_MAX	= 1U << 14,
+	VEM_CFG_PSEC_VIOLATION	= 1U << 15,
+	VEM_CFG_PSEC_STICKY	= 1U << 16,
+	VEM_CFG_STORM_BCAST	= 1U << 17,
+	VEM_CFG_STORM_MCAST	= 1U << 18,
+	VEM_CFG_STORM_UCAST	= 1U << 19,
 };
-#define VEM_CFG_ALL	0x7ff
+#define VEM_CFG_ALL	0xfffff
+
+enum vem_psec_violation {
+	VEM_PSEC_SHUTDOWN,	/* err-disable the port (the default) */
+	VEM_PSEC_RESTRICT,	/* drop, count the violation, send an event */
+	VEM_PSEC_PROTECT,	/* drop silently */
+	__VEM_PSEC_VIOLATION_MAX
+};
+#define VEM_PSEC_VIOLATION_MAX (__VEM_PSEC_VIOLATION_MAX - 1)
+
+enum vem_err_reason {
+	VEM_ERR_NONE,
+	VEM_ERR_PSEC,		/* port security violation, mode shutdown */
+	__VEM_ERR_REASON_MAX
+};
 
 /* Attributes of the PROFILE_* commands. */
 enum vem_profile_attr {
@@ -403,6 +467,16 @@ enum vem_profile_attr {
 	VEM_A_PROFILE_ACL_IPV6_OUT,
 	VEM_A_PROFILE_ACL_MAC_IN,
 	VEM_A_PROFILE_ACL_MAC_OUT,
+	/* as VEM_A_PORT_QOS_* .. VEM_A_PORT_STORM_* */
+	VEM_A_PROFILE_QOS_IN,
+	VEM_A_PROFILE_QOS_OUT,
+	VEM_A_PROFILE_PSEC,
+	VEM_A_PROFILE_PSEC_MAX,
+	VEM_A_PROFILE_PSEC_VIOLATION,
+	VEM_A_PROFILE_PSEC_STICKY,
+	VEM_A_PROFILE_STORM_BCAST,
+	VEM_A_PROFILE_STORM_MCAST,
+	VEM_A_PROFILE_STORM_UCAST,
 	__VEM_A_PROFILE_MAX
 };
 #define VEM_A_PROFILE_MAX (__VEM_A_PROFILE_MAX - 1)
@@ -498,5 +572,31 @@ enum vem_ace_attr {
 	__VEM_A_ACE_MAX
 };
 #define VEM_A_ACE_MAX (__VEM_A_ACE_MAX - 1)
+
+enum vem_qos_violate {
+	VEM_QOS_VIOLATE_DROP,
+	VEM_QOS_VIOLATE_SET_DSCP,	/* set-dscp-transmit */
+	__VEM_QOS_VIOLATE_MAX
+};
+#define VEM_QOS_VIOLATE_MAX (__VEM_QOS_VIOLATE_MAX - 1)
+
+/* Attributes of the QOS_* commands: a policy-map type qos with one class
+ * (class-default). */
+enum vem_qos_attr {
+	VEM_A_QOS_UNSPEC,
+	VEM_A_QOS_NAME,		/* string, 1..VEM_QOS_NAME_MAX */
+	VEM_A_QOS_CIR,		/* u64, bits per second, VEM_QOS_CIR_MIN..MAX;
+				 * absent: no policer */
+	VEM_A_QOS_BC,		/* u32, bytes, VEM_QOS_BC_MIN..MAX; with CIR
+				 * only; absent: VEM_QOS_BC_DEFAULT_MS of CIR */
+	VEM_A_QOS_VIOLATE,	/* u8, enum vem_qos_violate; with CIR only */
+	VEM_A_QOS_VIOLATE_DSCP,	/* u8, 0..63; with VIOLATE_SET_DSCP only */
+	VEM_A_QOS_SET_COS,	/* u8, 0..7; absent: unchanged */
+	VEM_A_QOS_SET_DSCP,	/* u8, 0..63; absent: unchanged */
+	VEM_A_QOS_USERS,	/* u32, read-only: ports and profiles naming it */
+	VEM_A_QOS_PAD,
+	__VEM_A_QOS_MAX
+};
+#define VEM_A_QOS_MAX (__VEM_A_QOS_MAX - 1)
 
 #endif /* _UAPI_LINUX_VEM_H */
