@@ -21,7 +21,7 @@ struct stat_desc {
 	unsigned int attr;	/* enum vem_stats_attr */
 	const char *json;	/* rx_ucast_pkts */
 	enum stat_group group;
-	const char *label;	/* the text name of a drop reason */
+	const char *label;	/* the text name (drops and others) */
 };
 
 extern const struct stat_desc port_stats[];

@@ -75,8 +75,10 @@ static void print_counters(const struct port_info *p)
 	}
 	if (n % 4)
 		putchar('\n');
-	printf("  %" PRIu64 " learn refused\n",
-	       stat(p, VEM_A_STATS_LEARN_REFUSED));
+	for (i = 0; i < port_stats_count; i++)
+		if (port_stats[i].group == STAT_OTHER)
+			printf("  %" PRIu64 " %s\n", stat(p, port_stats[i].attr),
+			       port_stats[i].label);
 }
 
 static void print_detail(const struct port_info *p)

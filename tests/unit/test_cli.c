@@ -241,8 +241,13 @@ static void test_show_interface(void)
 		   "  Drops\n"
 		   "    2 vlan  0 shutdown  0 no-port  0 local\n"
 		   "    0 invalid  0 nomem  0 mtu  9 tx-error\n"
-		   "    0 acl-in  0 acl-out\n"
-		   "  1 learn refused\n"), "show interface <port>: text");
+		   "    0 acl-in  0 acl-out  0 police-in  0 police-out\n"
+		   "    0 port-security  0 err-disabled  0 storm-broadcast  0 storm-multicast\n"
+		   "    0 storm-unicast\n"
+		   "  1 learn refused\n"
+		   "  0 police-in marked\n"
+		   "  0 police-out marked\n"
+		   "  0 port-security violations\n"), "show interface <port>: text");
 	if (strncmp(out, "Vethernet3", 10))
 		diag("%s", out);
 
@@ -262,7 +267,12 @@ static void test_show_interface(void)
 		   "\"drop_shutdown\":0,\"drop_no_port\":0,\"drop_local\":0,"
 		   "\"drop_invalid\":0,\"drop_nomem\":0,\"drop_mtu\":0,"
 		   "\"drop_tx_error\":9,\"drop_acl_in\":0,\"drop_acl_out\":0,"
-		   "\"learn_refused\":1}}]\n"),
+		   "\"drop_police_in\":0,\"drop_police_out\":0,"
+		   "\"drop_port_security\":0,\"drop_err_disabled\":0,"
+		   "\"drop_storm_broadcast\":0,\"drop_storm_multicast\":0,"
+		   "\"drop_storm_unicast\":0,\"learn_refused\":1,"
+		   "\"police_in_marked\":0,\"police_out_marked\":0,"
+		   "\"port_security_violations\":0}}]\n"),
 	   "show interface <port>: JSON array of one");
 	if (out[0] != '[')
 		diag("%s", out);
