@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The datapath: every frame a bound netdev receives enters the switch here.
- * Ingress VLAN classification, ingress ACLs, learning, lookup, flooding,
- * egress ACLs, egress tagging.
+ * Ingress VLAN classification, ingress ACLs, storm control, learning,
+ * lookup, flooding, egress ACLs, egress tagging.
  */
 
 #include <linux/etherdevice.h>
@@ -137,6 +137,26 @@ static bool vem_acl_out_ok(struct vem_port *out, const struct vem_cfg_view *view
 	return false;
 }
 
+/*
+ * Whether storm control lets a frame of @kind received on @in through; a
+ * frame over the limit is counted. Frames on the wire are metered: a GSO
+ * packet costs its segments.
+ */
+static bool vem_storm_ok(struct vem_port *in, const struct vem_cfg_view *cfg,
+			 enum vem_storm kind, const struct sk_buff *skb)
+{
+	u64 cost;
+
+	if (likely(!(cfg->storms & BIT(kind))))
+		return true;
+	cost = vem_view_storm(cfg, kind)->storm_ns[kind] * vem_skb_frames(skb);
+	if (vem_meter_conform(&in->storm[kind], ktime_get_ns(), cost,
+			      VEM_STORM_TOLERANCE_NS))
+		return true;
+	vem_stats_drop(in, VEM_DROP_STORM_BCAST + kind);
+	return false;
+}
+
 /* Send a copy of @skb to every port of @vid but @in. Consumes @skb. */
 static void vem_flood(struct vem_switch *sw, struct vem_port *in,
 		      struct sk_buff *skb, u16 vid, enum vem_class class,
@@ -257,6 +277,11 @@ static void vem_switch_frame(struct vem_port *in, struct sk_buff *skb)
 		vem_stats_drop(in, VEM_DROP_ACL_IN);
 		goto drop;
 	}
+	/* So is a broadcast or multicast frame over its storm limit. */
+	if (class != VEM_CLASS_UCAST &&
+	    !vem_storm_ok(in, &cfg, class == VEM_CLASS_BCAST ?
+			  VEM_STORM_BCAST : VEM_STORM_MCAST, skb))
+		goto drop;
 
 	vem_fdb_learn(sw, in, eth->h_source, vid);
 
@@ -266,6 +291,9 @@ static void vem_switch_frame(struct vem_port *in, struct sk_buff *skb)
 			vem_forward(in, READ_ONCE(e->port), skb, vid, &frame);
 			return;
 		}
+		/* Unknown unicast: its source was learned all the same. */
+		if (!vem_storm_ok(in, &cfg, VEM_STORM_UCAST, skb))
+			goto drop;
 		vem_stats_flood(in);
 	}
 	vem_flood(sw, in, skb, vid, class, &frame);

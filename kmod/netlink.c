@@ -55,7 +55,13 @@ static const struct nla_policy vem_switch_policy[VEM_A_SWITCH_FDB_MAX + 1] = {
 	{ .type = NLA_NUL_STRING, .len = VEM_ACL_NAME_MAX }
 
 /* PORT_NEW, PORT_SET: identity and configuration. */
-static const struct nla_policy vem_port_policy[VEM_A_PORT_ACL_MAC_OUT + 1] = {
+static struct netlink_range_validation vem_storm_range = {
+	.min = 0, .max = VEM_STORM_PPS_MAX,
+};
+
+#define VEM_STORM_POLICY NLA_POLICY_FULL_RANGE(NLA_U32, &vem_storm_range)
+
+static const struct nla_policy vem_port_policy[VEM_A_PORT_STORM_UCAST + 1] = {
 	VEM_PORT_REF_POLICY(VEM_A_PORT_TYPE, VEM_A_PORT_ID),
 	[VEM_A_PORT_IFINDEX] = { .type = NLA_U32 },
 	[VEM_A_PORT_MODE] = NLA_POLICY_RANGE(NLA_U8, VEM_PORT_MODE_ACCESS,
@@ -72,6 +78,9 @@ static const struct nla_policy vem_port_policy[VEM_A_PORT_ACL_MAC_OUT + 1] = {
 	[VEM_A_PORT_ACL_IPV6_OUT] = VEM_ACL_NAME_POLICY,
 	[VEM_A_PORT_ACL_MAC_IN] = VEM_ACL_NAME_POLICY,
 	[VEM_A_PORT_ACL_MAC_OUT] = VEM_ACL_NAME_POLICY,
+	[VEM_A_PORT_STORM_BCAST] = VEM_STORM_POLICY,
+	[VEM_A_PORT_STORM_MCAST] = VEM_STORM_POLICY,
+	[VEM_A_PORT_STORM_UCAST] = VEM_STORM_POLICY,
 };
 
 static struct netlink_range_validation vem_profile_ports_range = {
@@ -79,7 +88,7 @@ static struct netlink_range_validation vem_profile_ports_range = {
 };
 
 /* PROFILE_NEW, PROFILE_SET. */
-static const struct nla_policy vem_profile_policy[VEM_A_PROFILE_ACL_MAC_OUT + 1] = {
+static const struct nla_policy vem_profile_policy[VEM_A_PROFILE_STORM_UCAST + 1] = {
 	[VEM_A_PROFILE_NAME] = VEM_PROFILE_NAME_POLICY,
 	[VEM_A_PROFILE_TYPE] = NLA_POLICY_RANGE(NLA_U8, VEM_PORT_VETH,
 						VEM_PORT_TYPE_MAX),
@@ -99,6 +108,9 @@ static const struct nla_policy vem_profile_policy[VEM_A_PROFILE_ACL_MAC_OUT + 1]
 	[VEM_A_PROFILE_ACL_IPV6_OUT] = VEM_ACL_NAME_POLICY,
 	[VEM_A_PROFILE_ACL_MAC_IN] = VEM_ACL_NAME_POLICY,
 	[VEM_A_PROFILE_ACL_MAC_OUT] = VEM_ACL_NAME_POLICY,
+	[VEM_A_PROFILE_STORM_BCAST] = VEM_STORM_POLICY,
+	[VEM_A_PROFILE_STORM_MCAST] = VEM_STORM_POLICY,
+	[VEM_A_PROFILE_STORM_UCAST] = VEM_STORM_POLICY,
 };
 
 /* One ACL entry; the HITS it carries in replies are read-only. */

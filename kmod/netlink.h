@@ -54,6 +54,7 @@ int vem_nl_reply(struct genl_info *info, vem_nl_fill_t fill, const void *obj,
 struct vem_cfg_attrs {
 	int mode, access_vlan, native_vlan, trunk_vlans, shutdown;
 	int acl;	/* the first of VEM_ACL_SLOTS consecutive ones */
+	int storm;	/* the first of VEM_STORM_KINDS consecutive ones */
 };
 
 /* nl_port.c: the items ports and profiles share */
@@ -65,6 +66,8 @@ int vem_nl_put_vlans(struct sk_buff *skb, int type,
 int vem_nl_put_acls(struct sk_buff *skb, int first,
 		    const struct vem_cfg_view *view);
 void vem_cfg_update_acl_mask(struct vem_port_cfg *cfg);
+int vem_nl_put_storm(struct sk_buff *skb, int first,
+		     const struct vem_cfg_view *view);
 
 /* The commands; each doit runs with vem_mutex held (pre_doit). */
 int vem_nl_switch_new(struct sk_buff *skb, struct genl_info *info);

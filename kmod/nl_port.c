@@ -23,6 +23,9 @@ static int vem_nl_put_stats(struct sk_buff *skb, const struct vem_port *port)
 		[VEM_DROP_TX_ERROR] = VEM_A_STATS_DROP_TX_ERROR,
 		[VEM_DROP_ACL_IN] = VEM_A_STATS_DROP_ACL_IN,
 		[VEM_DROP_ACL_OUT] = VEM_A_STATS_DROP_ACL_OUT,
+		[VEM_DROP_STORM_BCAST] = VEM_A_STATS_DROP_STORM_BCAST,
+		[VEM_DROP_STORM_MCAST] = VEM_A_STATS_DROP_STORM_MCAST,
+		[VEM_DROP_STORM_UCAST] = VEM_A_STATS_DROP_STORM_UCAST,
 	};
 	/* VEM_A_STATS_{RX,TX}_<class>_{PKTS,BYTES} are laid out by class. */
 	static const u8 class_off[VEM_CLASS_MAX] = {
@@ -112,7 +115,8 @@ static int vem_nl_fill_port(struct sk_buff *skb, const struct vem_port *port,
 	    nla_put_u32(skb, VEM_A_PORT_OWN, own->own) ||
 	    (prof && nla_put_string(skb, VEM_A_PORT_PROFILE, prof->name)) ||
 	    vem_nl_put_vlans(skb, VEM_A_PORT_TRUNK_VLANS, cfg.trunk_vlans) ||
-	    vem_nl_put_acls(skb, VEM_A_PORT_ACL_IP_IN, &cfg))
+	    vem_nl_put_acls(skb, VEM_A_PORT_ACL_IP_IN, &cfg) ||
+	    vem_nl_put_storm(skb, VEM_A_PORT_STORM_BCAST, &cfg))
 		goto cancel;
 
 	if (with_stats && vem_nl_put_stats(skb, port))
@@ -153,6 +157,7 @@ static const struct vem_cfg_attrs vem_port_cfg_attrs = {
 	.trunk_vlans = VEM_A_PORT_TRUNK_VLANS,
 	.shutdown = VEM_A_PORT_SHUTDOWN,
 	.acl = VEM_A_PORT_ACL_IP_IN,
+	.storm = VEM_A_PORT_STORM_BCAST,
 };
 
 const struct vem_cfg_attrs vem_profile_cfg_attrs = {
@@ -162,6 +167,7 @@ const struct vem_cfg_attrs vem_profile_cfg_attrs = {
 	.trunk_vlans = VEM_A_PROFILE_TRUNK_VLANS,
 	.shutdown = VEM_A_PROFILE_SHUTDOWN,
 	.acl = VEM_A_PROFILE_ACL_IP_IN,
+	.storm = VEM_A_PROFILE_STORM_BCAST,
 };
 
 /* The ACL family each slot takes: IPv4, IPv6, MAC, in and out each. */
@@ -220,6 +226,32 @@ static int vem_nl_parse_acls(struct genl_info *info,
 	return 0;
 }
 
+/* The storm-control limits of a view (0: none), from attribute @first on. */
+int vem_nl_put_storm(struct sk_buff *skb, int first,
+		     const struct vem_cfg_view *view)
+{
+	unsigned int i;
+
+	for (i = 0; i < VEM_STORM_KINDS; i++)
+		if (nla_put_u32(skb, first + i, view->storms & BIT(i) ?
+				vem_view_storm(view, i)->storm_pps[i] : 0))
+			return -EMSGSIZE;
+	return 0;
+}
+
+/* Set storm-control limit @kind of @cfg to @pps (0: none). */
+static void vem_cfg_set_storm(struct vem_port_cfg *cfg, unsigned int kind,
+			      u32 pps)
+{
+	cfg->storm_pps[kind] = pps;
+	/* Nanoseconds per frame, rounded down: never stricter than asked. */
+	cfg->storm_ns[kind] = pps ? NSEC_PER_SEC / pps : 0;
+	if (pps)
+		cfg->storm_mask |= BIT(kind);
+	else
+		cfg->storm_mask &= ~BIT(kind);
+}
+
 /* Which ACL slots @cfg fills, for the datapath's quick test. */
 void vem_cfg_update_acl_mask(struct vem_port_cfg *cfg)
 {
@@ -241,6 +273,7 @@ int vem_nl_parse_cfg(struct genl_info *info,
 		     struct vem_port_cfg *cfg)
 {
 	struct nlattr **attrs = info->attrs;
+	unsigned int i;
 	int err;
 
 	if (attrs[a->mode]) {
@@ -278,6 +311,12 @@ int vem_nl_parse_cfg(struct genl_info *info,
 	if (err)
 		return err;
 	vem_cfg_update_acl_mask(cfg);
+	for (i = 0; i < VEM_STORM_KINDS; i++) {
+		if (!attrs[a->storm + i])
+			continue;
+		vem_cfg_set_storm(cfg, i, nla_get_u32(attrs[a->storm + i]));
+		cfg->own |= VEM_CFG_STORM(i);
+	}
 	return 0;
 }
 
@@ -309,6 +348,9 @@ static void vem_nl_clear_cfg(struct genl_info *info, u8 type,
 	for (i = 0; i < VEM_ACL_SLOTS; i++)
 		if (clear & VEM_CFG_ACL(i))
 			cfg->acl[i] = NULL;
+	for (i = 0; i < VEM_STORM_KINDS; i++)
+		if (clear & VEM_CFG_STORM(i))
+			vem_cfg_set_storm(cfg, i, 0);
 	cfg->own &= ~clear;
 	vem_cfg_update_acl_mask(cfg);
 }

@@ -17,9 +17,9 @@ static int vem_nl_fill_profile(struct sk_buff *skb, const void *obj,
 	const struct vem_profile *prof = obj;
 	const struct vem_port_cfg *cfg = vem_dereference(prof->cfg);
 	/* Every item of a profile is its own. */
-	const struct vem_cfg_view acls = {
-		.acls = cfg->acl_mask, .mine = VEM_CFG_ALL,
-		.own = cfg, .prof = cfg,
+	const struct vem_cfg_view view = {
+		.acls = cfg->acl_mask, .storms = cfg->storm_mask,
+		.mine = VEM_CFG_ALL, .own = cfg, .prof = cfg,
 	};
 	void *hdr;
 
@@ -36,7 +36,8 @@ static int vem_nl_fill_profile(struct sk_buff *skb, const void *obj,
 	    nla_put_u32(skb, VEM_A_PROFILE_MAX_PORTS, prof->max_ports) ||
 	    nla_put_u8(skb, VEM_A_PROFILE_ENABLED, prof->enabled) ||
 	    nla_put_u32(skb, VEM_A_PROFILE_PORT_COUNT, prof->n_ports) ||
-	    vem_nl_put_acls(skb, VEM_A_PROFILE_ACL_IP_IN, &acls))
+	    vem_nl_put_acls(skb, VEM_A_PROFILE_ACL_IP_IN, &view) ||
+	    vem_nl_put_storm(skb, VEM_A_PROFILE_STORM_BCAST, &view))
 		goto cancel;
 	genlmsg_end(skb, hdr);
 	return 0;

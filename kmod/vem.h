@@ -17,6 +17,7 @@
 
 #include "acl_cls.h"
 #include "compat.h"
+#include "meter.h"
 
 /**
  * DOC: Locking
@@ -68,6 +69,9 @@ enum vem_drop {
 	VEM_DROP_TX_ERROR,
 	VEM_DROP_ACL_IN,
 	VEM_DROP_ACL_OUT,
+	VEM_DROP_STORM_BCAST,		/* VEM_DROP_STORM_BCAST + enum vem_storm */
+	VEM_DROP_STORM_MCAST,
+	VEM_DROP_STORM_UCAST,
 	VEM_DROP_MAX
 };
 
@@ -113,6 +117,24 @@ enum vem_acl_slot {
 
 struct vem_acl;
 
+/* Storm control: the traffic a port receives that is flooded, by kind. */
+enum vem_storm {
+	VEM_STORM_BCAST,
+	VEM_STORM_MCAST,
+	VEM_STORM_UCAST,	/* unknown unicast */
+	VEM_STORM_KINDS
+};
+
+/* The VEM_CFG_* bit of a storm-control limit. */
+#define VEM_CFG_STORM_SHIFT	17
+#define VEM_CFG_STORM(kind)	(1U << (VEM_CFG_STORM_SHIFT + (kind)))
+
+/*
+ * A burst the storm-control meters let through: 100 ms at the limit
+ * (at least one frame), so that the limit is a rate, not a spacing.
+ */
+#define VEM_STORM_TOLERANCE_NS	(NSEC_PER_SEC / 10)
+
 /*
  * The configuration of a port or a profile. Immutable once published: a
  * change publishes a new copy. Each ACL it names counts it in its users
@@ -127,6 +149,10 @@ struct vem_port_cfg {
 	DECLARE_BITMAP(trunk_vlans, VLAN_N_VID);
 	struct vem_acl *acl[VEM_ACL_SLOTS];	/* NULL: none */
 	u8 acl_mask;		/* BIT(slot) of each acl[] set */
+	/* Storm control: packets per second, 0 none; and ns per packet. */
+	u32 storm_pps[VEM_STORM_KINDS];
+	u64 storm_ns[VEM_STORM_KINDS];
+	u8 storm_mask;		/* BIT(kind) of each storm_pps[] set */
 	struct rcu_head rcu;
 };
 
@@ -191,6 +217,7 @@ struct vem_port {
 	struct net_device __rcu *dev;		/* NULL while unbound */
 	netdevice_tracker dev_tracker;
 	struct vem_pcpu_stats __percpu *stats;
+	struct vem_meter storm[VEM_STORM_KINDS];	/* datapath only */
 	u8 type;				/* enum vem_port_type */
 	u32 id;
 	struct rcu_head rcu;
@@ -246,7 +273,8 @@ struct vem_cfg_view {
 	u16 native_vlan;
 	const unsigned long *trunk_vlans;
 	u8 acls;				/* BIT(slot) of the ACLs in force */
-	/* For vem_view_acl(): where each ACL slot comes from. */
+	u8 storms;				/* BIT(kind) of the limits in force */
+	/* For vem_view_acl(), vem_view_storm(): where items come from. */
 	u32 mine;
 	const struct vem_port_cfg *own, *prof;
 };
@@ -280,6 +308,8 @@ static inline void vem_port_view(const struct vem_port *port,
 	/* ACLs: only which slots are in force; vem_view_acl() finds them. */
 	v->acls = (own->acl_mask & (mine >> VEM_CFG_ACL_SHIFT)) |
 		  (prof->acl_mask & ~(mine >> VEM_CFG_ACL_SHIFT));
+	v->storms = (own->storm_mask & (mine >> VEM_CFG_STORM_SHIFT)) |
+		    (prof->storm_mask & ~(mine >> VEM_CFG_STORM_SHIFT));
 	v->mine = mine;
 	v->own = own;
 	v->prof = prof;
@@ -290,6 +320,13 @@ static inline struct vem_acl *vem_view_acl(const struct vem_cfg_view *v,
 					   unsigned int slot)
 {
 	return (v->mine & VEM_CFG_ACL(slot) ? v->own : v->prof)->acl[slot];
+}
+
+/* The config a storm-control limit of a view comes from. Same context. */
+static inline const struct vem_port_cfg *
+vem_view_storm(const struct vem_cfg_view *v, unsigned int kind)
+{
+	return v->mine & VEM_CFG_STORM(kind) ? v->own : v->prof;
 }
 
 static inline unsigned long vem_port_key(u8 type, u32 id)

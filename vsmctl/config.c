@@ -534,6 +534,15 @@ const char *config_mode_name(uint8_t mode)
 	return "unknown";
 }
 
+const char *config_storm_kind_name(unsigned int kind)
+{
+	static const char *const names[CONFIG_STORM_KINDS] = {
+		"broadcast", "multicast", "unicast",
+	};
+
+	return kind < CONFIG_STORM_KINDS ? names[kind] : "unknown";
+}
+
 const char *config_binding_name(uint8_t binding)
 {
 	switch (binding) {

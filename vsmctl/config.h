@@ -83,11 +83,19 @@ enum config_attr {
 	CONFIG_ATTR_ACL_IPV6_OUT,	/* ipv6 port traffic-filter NAME out */
 	CONFIG_ATTR_ACL_MAC_IN,		/* mac port access-group NAME in */
 	CONFIG_ATTR_ACL_MAC_OUT,	/* mac port access-group NAME out */
+	/* storm-control broadcast|multicast|unicast level pps N */
+	CONFIG_ATTR_STORM_BCAST,
+	CONFIG_ATTR_STORM_MCAST,
+	CONFIG_ATTR_STORM_UCAST,
 	CONFIG_ATTR_COUNT
 };
 
 /* The attribute of access-list slot b (CONFIG_ACL_BIND()). */
 #define CONFIG_ATTR_ACL(b)	((enum config_attr)(CONFIG_ATTR_ACL_IP_IN + (b)))
+
+/* The storm-control kinds, in the kernel's order (VEM_A_PORT_STORM_*). */
+#define CONFIG_STORM_KINDS	3
+#define CONFIG_ATTR_STORM(k)	((enum config_attr)(CONFIG_ATTR_STORM_BCAST + (k)))
 
 struct config_attrs {
 	unsigned int set;		/* BIT(enum config_attr) */
@@ -113,6 +121,8 @@ struct config_attrs {
 	uint8_t vm_mac[6];
 	/* The access-list of each slot, CONFIG_ATTR_ACL(slot) says if set. */
 	char acl[CONFIG_ACL_BINDS][CONFIG_NAME_MAX + 1];
+	/* Storm-control limits, packets per second, CONFIG_ATTR_STORM(k). */
+	uint32_t storm[CONFIG_STORM_KINDS];
 };
 
 static inline bool config_has(const struct config_attrs *a,
@@ -310,6 +320,8 @@ const char *config_acl_kind_name(uint8_t kind);		/* ip, ipv6, mac */
 /* "ip port access-group", "ipv6 port traffic-filter", "mac port access-group" */
 const char *config_acl_bind_cmd(uint8_t kind);
 const char *config_acl_dir_name(uint8_t dir);		/* in, out */
+/* broadcast, multicast, unicast */
+const char *config_storm_kind_name(unsigned int kind);
 
 /* config_parse.c: text into the model */
 
@@ -368,6 +380,7 @@ struct config_eval {
 	bool state_enabled;
 	/* The access-list name of each slot (CONFIG_ACL_BIND()), "": none. */
 	char acl[CONFIG_ACL_BINDS][CONFIG_NAME_MAX + 1];
+	uint32_t storm[CONFIG_STORM_KINDS];	/* pps, 0: no limit */
 	/* An interface: the profile it inherits, NULL if none or missing. */
 	const struct config_profile *profile;
 	struct {

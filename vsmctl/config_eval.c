@@ -8,7 +8,8 @@
  * its profile's, then that profile's parent's, and so on, then the
  * defaults of the port type. Inherited: switchport mode, access VLAN,
  * allowed VLANs, native VLAN, shutdown, max-ports, port-binding, the
- * access-lists of each kind and direction (each slot on its own). Not
+ * access-lists of each kind and direction (each slot on its own), the
+ * storm-control limits (each kind on its own). Not
  * inherited, as in NX-OS: description, the owning VM (vm), and "state
  * enabled", which says
  * whether this very profile is applied to its interfaces.
@@ -26,9 +27,10 @@
 #define INHERITED (BIT(CONFIG_ATTR_MODE) | BIT(CONFIG_ATTR_ACCESS_VLAN) | \
 		   BIT(CONFIG_ATTR_TRUNK_VLANS) | BIT(CONFIG_ATTR_NATIVE_VLAN) | \
 		   BIT(CONFIG_ATTR_SHUTDOWN) | BIT(CONFIG_ATTR_MAX_PORTS) | \
-		   BIT(CONFIG_ATTR_BINDING) | ACL_ATTRS)
+		   BIT(CONFIG_ATTR_BINDING) | ACL_ATTRS | STORM_ATTRS)
 
 #define ACL_ATTRS ((BIT(CONFIG_ACL_BINDS) - 1) << CONFIG_ATTR_ACL_IP_IN)
+#define STORM_ATTRS ((BIT(CONFIG_STORM_KINDS) - 1) << CONFIG_ATTR_STORM_BCAST)
 
 /*
  * What the kernel does with a port nobody configured (vem.h): a vEth is
@@ -82,6 +84,9 @@ static void eval_overlay(struct config_eval *ev, const struct config_attrs *a,
 	for (attr = 0; attr < CONFIG_ACL_BINDS; attr++)
 		if (config_has(a, CONFIG_ATTR_ACL(attr)))
 			strcpy(ev->acl[attr], a->acl[attr]);
+	for (attr = 0; attr < CONFIG_STORM_KINDS; attr++)
+		if (config_has(a, CONFIG_ATTR_STORM(attr)))
+			ev->storm[attr] = a->storm[attr];
 }
 
 static const struct config_profile *parent_of(const struct config *cfg,

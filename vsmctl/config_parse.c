@@ -161,6 +161,11 @@ static void attr_touch(struct parser *p, enum config_attr attr, bool set)
 	case CONFIG_ATTR_ACL_MAC_OUT:
 		a->acl[attr - CONFIG_ATTR_ACL_IP_IN][0] = '\0';
 		break;
+	case CONFIG_ATTR_STORM_BCAST:
+	case CONFIG_ATTR_STORM_MCAST:
+	case CONFIG_ATTR_STORM_UCAST:
+		a->storm[attr - CONFIG_ATTR_STORM_BCAST] = 0;
+		break;
 	case CONFIG_ATTR_STATE:
 	case CONFIG_ATTR_COUNT:
 		break;
@@ -554,6 +559,46 @@ static int cmd_shutdown(struct parser *p, int argc, char **argv, enum op op)
 	return 0;
 }
 
+/*
+ * storm-control broadcast|multicast|unicast level pps N, with "no" and
+ * "default" taking the line with or without its level. NX-OS's other
+ * form, a percentage of the link's bandwidth, means nothing on a vEth
+ * (a tap has no line rate): refused with a pointer to the pps form.
+ */
+static int cmd_storm(struct parser *p, int argc, char **argv, enum op op)
+{
+	static const struct kw kinds[] = {
+		{ "broadcast" }, { "multicast" }, { "unicast" },
+	};
+	uint32_t pps = 0;
+	int k;
+
+	if (need_value(argc, argv, 1, "broadcast, multicast or unicast"))
+		return -1;
+	k = kw_lookup(argv[1], kinds, "storm-control traffic type");
+	if (k < 0)
+		return -1;
+	if (op == OP_SET || argc > 2) {
+		if (need_kw(argc, argv, 2, "level"))
+			return -1;
+		if (argc > 3 && strcmp(argv[3], "pps") &&
+		    strspn(argv[3], "0123456789.") == strlen(argv[3])) {
+			parse_fail("storm-control levels are in packets per second: storm-control %s level pps N",
+				   kinds[k].name);
+			return -1;
+		}
+		if (need_kw(argc, argv, 3, "pps") ||
+		    need_value(argc, argv, 4, "packets per second") ||
+		    parse_u32(argv[4], 1, VEM_STORM_PPS_MAX, &pps,
+			      "storm-control level") ||
+		    extra(argc, argv, 5))
+			return -1;
+	}
+	p->a->storm[k] = op == OP_SET ? pps : 0;
+	attr_touch(p, CONFIG_ATTR_STORM(k), op == OP_SET);
+	return 0;
+}
+
 /* state enabled */
 static int cmd_state(struct parser *p, int argc, char **argv, enum op op)
 {
@@ -649,6 +694,7 @@ static const struct cmd profile_cmds[] = {
 	{ "max-ports", cmd_max_ports },
 	{ "port-binding", cmd_binding },
 	{ "shutdown", cmd_shutdown },
+	{ "storm-control", cmd_storm },
 	{ "state", cmd_state },
 	{ "description", cmd_description },
 	{ "no", NULL }, { "default", NULL }, { "exit", NULL }, { "end", NULL },
@@ -661,6 +707,7 @@ static const struct cmd iface_cmds[] = {
 	{ "ipv6", cmd_acl },
 	{ "mac", cmd_acl },
 	{ "shutdown", cmd_shutdown },
+	{ "storm-control", cmd_storm },
 	{ "description", cmd_description },
 	{ "vm", cmd_vm },
 	{ "no", NULL }, { "default", NULL }, { "exit", NULL }, { "end", NULL },

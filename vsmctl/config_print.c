@@ -49,6 +49,10 @@ void config_print_attrs(FILE *f, const struct config_attrs *a)
 				config_acl_bind_cmd(b / CONFIG_ACL_DIRS),
 				a->acl[b],
 				config_acl_dir_name(b % CONFIG_ACL_DIRS));
+	for (b = 0; b < CONFIG_STORM_KINDS; b++)
+		if (config_has(a, CONFIG_ATTR_STORM(b)))
+			fprintf(f, "  storm-control %s level pps %u\n",
+				config_storm_kind_name(b), a->storm[b]);
 	if (config_has(a, CONFIG_ATTR_MAX_PORTS))
 		fprintf(f, "  max-ports %u\n", a->max_ports);
 	if (config_has(a, CONFIG_ATTR_BINDING))
@@ -205,6 +209,11 @@ static const char *const acl_keys[CONFIG_ACL_BINDS] = {
 	"mac_access_group_in", "mac_access_group_out",
 };
 
+static const char *const storm_keys[CONFIG_STORM_KINDS] = {
+	"storm_control_broadcast_pps", "storm_control_multicast_pps",
+	"storm_control_unicast_pps",
+};
+
 /* The set attributes, named like vsmctl's other JSON (print.c). */
 void config_attrs_json(struct json *j, const struct config_attrs *a)
 {
@@ -232,6 +241,9 @@ void config_attrs_json(struct json *j, const struct config_attrs *a)
 	for (b = 0; b < CONFIG_ACL_BINDS; b++)
 		if (config_has(a, CONFIG_ATTR_ACL(b)))
 			json_kv_str(j, acl_keys[b], a->acl[b]);
+	for (b = 0; b < CONFIG_STORM_KINDS; b++)
+		if (config_has(a, CONFIG_ATTR_STORM(b)))
+			json_kv_u64(j, storm_keys[b], a->storm[b]);
 	if (config_has(a, CONFIG_ATTR_MAX_PORTS))
 		json_kv_u64(j, "max_ports", a->max_ports);
 	if (config_has(a, CONFIG_ATTR_BINDING))
@@ -352,6 +364,9 @@ void config_eval_json(struct json *j, const struct config_eval *ev)
 		else
 			json_kv_null(j, acl_keys[b]);
 	}
+	/* 0: no limit, as the kernel has it. */
+	for (b = 0; b < CONFIG_STORM_KINDS; b++)
+		json_kv_u64(j, storm_keys[b], ev->storm[b]);
 	if (ev->profile)
 		json_kv_str(j, "port_profile", ev->profile->name);
 	json_key(j, "from");
@@ -360,5 +375,7 @@ void config_eval_json(struct json *j, const struct config_eval *ev)
 		json_from(j, attrs[i].key, ev, attrs[i].attr);
 	for (b = 0; b < CONFIG_ACL_BINDS; b++)
 		json_from(j, acl_keys[b], ev, CONFIG_ATTR_ACL(b));
+	for (b = 0; b < CONFIG_STORM_KINDS; b++)
+		json_from(j, storm_keys[b], ev, CONFIG_ATTR_STORM(b));
 	json_obj_end(j);
 }

@@ -63,6 +63,11 @@ enum {
 	 * kernel sent all six.
 	 */
 	PORT_HAS_ACLS		= BIT(11),
+	/*
+	 * storm[] holds the three VEM_A_PORT_STORM_* limits (0 none): sent
+	 * and read as acl[] is.
+	 */
+	PORT_HAS_STORM		= BIT(12),
 };
 
 /*
@@ -70,6 +75,9 @@ enum {
  * ip in, ip out, ipv6 in, ipv6 out, mac in, mac out.
  */
 #define ACL_SLOTS	6
+
+/* Storm-control limits: broadcast, multicast, unknown unicast. */
+#define STORM_KINDS	3
 
 struct port_info {
 	struct port_ref ref;
@@ -86,6 +94,7 @@ struct port_info {
 	uint32_t own;		/* enum vem_cfg_bits set by the port itself */
 	uint32_t clear;		/* enum vem_cfg_bits to stop setting */
 	char acl[ACL_SLOTS][VEM_ACL_NAME_MAX + 1];	/* PORT_HAS_ACLS */
+	uint32_t storm[STORM_KINDS];	/* pps, 0 none; PORT_HAS_STORM */
 	/* Indexed by enum vem_stats_attr; a counter not sent reads 0. */
 	uint64_t stats[VEM_A_STATS_MAX + 1];
 };
@@ -119,6 +128,7 @@ enum {
 	PROFILE_HAS_ENABLED	= BIT(7),
 	PROFILE_HAS_PORT_COUNT	= BIT(8),
 	PROFILE_HAS_ACLS	= BIT(9),	/* acl[], as PORT_HAS_ACLS */
+	PROFILE_HAS_STORM	= BIT(10),	/* storm[], as PORT_HAS_STORM */
 };
 
 /* A port profile as the kernel holds it: already evaluated. */
@@ -135,6 +145,7 @@ struct profile_info {
 	bool enabled;
 	uint32_t port_count;	/* ports bound to it */
 	char acl[ACL_SLOTS][VEM_ACL_NAME_MAX + 1];	/* PROFILE_HAS_ACLS */
+	uint32_t storm[STORM_KINDS];	/* PROFILE_HAS_STORM */
 };
 
 /*

@@ -48,7 +48,6 @@ void msg_put_port_ref(struct nlmsghdr *nlh, const struct port_ref *ref)
 	mnl_attr_put_u32(nlh, VEM_A_PORT_ID, ref->id);
 }
 
-/* The six ACL names of a port or a profile, from attribute first on. */
 /* The ACL slots whose VEM_CFG_ACL_* bit is in mask, from @first on. */
 static void put_acl_slots(struct nlmsghdr *nlh, uint16_t first,
 			  const char acl[ACL_SLOTS][VEM_ACL_NAME_MAX + 1],
@@ -59,6 +58,17 @@ static void put_acl_slots(struct nlmsghdr *nlh, uint16_t first,
 	for (i = 0; i < ACL_SLOTS; i++)
 		if (mask & (VEM_CFG_ACL_IP_IN << i))
 			mnl_attr_put_strz(nlh, first + i, acl[i]);
+}
+
+/* The storm-control limits whose VEM_CFG_STORM_* bit is in mask. */
+static void put_storm(struct nlmsghdr *nlh, uint16_t first,
+		      const uint32_t storm[STORM_KINDS], uint32_t mask)
+{
+	unsigned int i;
+
+	for (i = 0; i < STORM_KINDS; i++)
+		if (mask & (VEM_CFG_STORM_BCAST << i))
+			mnl_attr_put_u32(nlh, first + i, storm[i]);
 }
 
 void msg_put_port(struct nlmsghdr *nlh, const struct port_info *port)
@@ -89,6 +99,8 @@ void msg_put_port(struct nlmsghdr *nlh, const struct port_info *port)
 	 */
 	if (port->has & PORT_HAS_ACLS)
 		put_acl_slots(nlh, VEM_A_PORT_ACL_IP_IN, port->acl, port->own);
+	if (port->has & PORT_HAS_STORM)
+		put_storm(nlh, VEM_A_PORT_STORM_BCAST, port->storm, port->own);
 }
 
 void msg_put_profile(struct nlmsghdr *nlh, const struct profile_info *pp)
@@ -115,6 +127,8 @@ void msg_put_profile(struct nlmsghdr *nlh, const struct profile_info *pp)
 		mnl_attr_put_u8(nlh, VEM_A_PROFILE_ENABLED, pp->enabled);
 	if (pp->has & PROFILE_HAS_ACLS)
 		put_acl_slots(nlh, VEM_A_PROFILE_ACL_IP_IN, pp->acl, VEM_CFG_ALL);
+	if (pp->has & PROFILE_HAS_STORM)
+		put_storm(nlh, VEM_A_PROFILE_STORM_BCAST, pp->storm, VEM_CFG_ALL);
 }
 
 void msg_put_fdb(struct nlmsghdr *nlh, const struct fdb_entry *fdb)
@@ -387,6 +401,9 @@ static const struct attr_pol port_pol[VEM_A_PORT_MAX + 1] = {
 	[VEM_A_PORT_ACL_IPV6_OUT]	= ACL_NAME_POL,
 	[VEM_A_PORT_ACL_MAC_IN]		= ACL_NAME_POL,
 	[VEM_A_PORT_ACL_MAC_OUT]	= ACL_NAME_POL,
+	[VEM_A_PORT_STORM_BCAST]	= { MNL_TYPE_U32, 0 },
+	[VEM_A_PORT_STORM_MCAST]	= { MNL_TYPE_U32, 0 },
+	[VEM_A_PORT_STORM_UCAST]	= { MNL_TYPE_U32, 0 },
 };
 
 /*
@@ -405,6 +422,23 @@ static bool get_acl_slots(const struct nlattr **tb, unsigned int first,
 			continue;
 		/* NUL-terminated and short enough: checked. */
 		strcpy(acl[i], mnl_attr_get_str(tb[first + i]));
+		any = true;
+	}
+	return any;
+}
+
+/* The three storm-control limits from tb[first] on; false if none sent. */
+static bool get_storm(const struct nlattr **tb, unsigned int first,
+		      uint32_t storm[STORM_KINDS])
+{
+	bool any = false;
+	unsigned int i;
+
+	for (i = 0; i < STORM_KINDS; i++) {
+		storm[i] = 0;
+		if (!tb[first + i])
+			continue;
+		storm[i] = mnl_attr_get_u32(tb[first + i]);
 		any = true;
 	}
 	return any;
@@ -500,6 +534,8 @@ int msg_parse_port(const struct nlmsghdr *nlh, struct port_info *port)
 		strcpy(port->profile, mnl_attr_get_str(tb[VEM_A_PORT_PROFILE]));
 	if (get_acl_slots(tb, VEM_A_PORT_ACL_IP_IN, port->acl))
 		port->has |= PORT_HAS_ACLS;
+	if (get_storm(tb, VEM_A_PORT_STORM_BCAST, port->storm))
+		port->has |= PORT_HAS_STORM;
 	if (tb[VEM_A_PORT_STATS] && parse_stats(tb[VEM_A_PORT_STATS], port))
 		return -1;
 	return 0;
@@ -563,6 +599,9 @@ static const struct attr_pol profile_pol[VEM_A_PROFILE_MAX + 1] = {
 	[VEM_A_PROFILE_ACL_IPV6_OUT]	= ACL_NAME_POL,
 	[VEM_A_PROFILE_ACL_MAC_IN]	= ACL_NAME_POL,
 	[VEM_A_PROFILE_ACL_MAC_OUT]	= ACL_NAME_POL,
+	[VEM_A_PROFILE_STORM_BCAST]	= { MNL_TYPE_U32, 0 },
+	[VEM_A_PROFILE_STORM_MCAST]	= { MNL_TYPE_U32, 0 },
+	[VEM_A_PROFILE_STORM_UCAST]	= { MNL_TYPE_U32, 0 },
 };
 
 int msg_parse_profile(const struct nlmsghdr *nlh, struct profile_info *pp)
@@ -621,6 +660,8 @@ int msg_parse_profile(const struct nlmsghdr *nlh, struct profile_info *pp)
 	}
 	if (get_acl_slots(tb, VEM_A_PROFILE_ACL_IP_IN, pp->acl))
 		pp->has |= PROFILE_HAS_ACLS;
+	if (get_storm(tb, VEM_A_PROFILE_STORM_BCAST, pp->storm))
+		pp->has |= PROFILE_HAS_STORM;
 	return 0;
 }
 
@@ -1019,6 +1060,9 @@ static const char *const port_names[VEM_A_PORT_MAX + 1] = {
 	NAME(VEM_A_PORT_ACL_IPV6_OUT),
 	NAME(VEM_A_PORT_ACL_MAC_IN),
 	NAME(VEM_A_PORT_ACL_MAC_OUT),
+	NAME(VEM_A_PORT_STORM_BCAST),
+	NAME(VEM_A_PORT_STORM_MCAST),
+	NAME(VEM_A_PORT_STORM_UCAST),
 };
 
 static const char *const fdb_names[VEM_A_FDB_MAX + 1] = {
@@ -1047,6 +1091,9 @@ static const char *const profile_names[VEM_A_PROFILE_MAX + 1] = {
 	NAME(VEM_A_PROFILE_ACL_IPV6_OUT),
 	NAME(VEM_A_PROFILE_ACL_MAC_IN),
 	NAME(VEM_A_PROFILE_ACL_MAC_OUT),
+	NAME(VEM_A_PROFILE_STORM_BCAST),
+	NAME(VEM_A_PROFILE_STORM_MCAST),
+	NAME(VEM_A_PROFILE_STORM_UCAST),
 };
 
 static const char *const acl_names[VEM_A_ACL_MAX + 1] = {

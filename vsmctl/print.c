@@ -118,6 +118,12 @@ void port_json(struct json *j, const struct port_info *p)
 		json_kv_bool(j, "shutdown", p->shutdown);
 	if (p->has & PORT_HAS_OPER_UP)
 		json_kv_bool(j, "oper_up", p->oper_up);
+	if (p->has & PORT_HAS_STORM) {
+		/* 0: no limit. */
+		json_kv_u64(j, "storm_control_broadcast_pps", p->storm[0]);
+		json_kv_u64(j, "storm_control_multicast_pps", p->storm[1]);
+		json_kv_u64(j, "storm_control_unicast_pps", p->storm[2]);
+	}
 	if ((p->has & PORT_HAS_PROFILE) && p->profile[0])
 		json_kv_str(j, "profile", p->profile);
 	else if (p->has & PORT_HAS_PROFILE)

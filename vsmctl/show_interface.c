@@ -81,6 +81,26 @@ static void print_counters(const struct port_info *p)
 			       port_stats[i].label);
 }
 
+/* The storm-control limits in force, if any. */
+static void print_storm(const struct port_info *p)
+{
+	static const char *const kinds[STORM_KINDS] = {
+		"broadcast", "multicast", "unknown unicast",
+	};
+	unsigned int i, n = 0;
+
+	if (!(p->has & PORT_HAS_STORM))
+		return;
+	for (i = 0; i < STORM_KINDS; i++) {
+		if (!p->storm[i])
+			continue;
+		printf("%s%s %" PRIu32 " pps", n++ ? ", " : "  Storm control: ",
+		       kinds[i], p->storm[i]);
+	}
+	if (n)
+		putchar('\n');
+}
+
 static void print_detail(const struct port_info *p)
 {
 	static char vlans[VLAN_LIST_STRLEN];
@@ -114,6 +134,7 @@ static void print_detail(const struct port_info *p)
 		vlan_bitmap_format(p->trunk_vlans, vlans, sizeof(vlans));
 		printf("  Allowed VLANs: %s\n", vlans);
 	}
+	print_storm(p);
 	print_counters(p);
 }
 

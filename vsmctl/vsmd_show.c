@@ -124,6 +124,7 @@ static unsigned int count_bits(unsigned int v)
 static void print_eval(FILE *f, const struct config_eval *ev)
 {
 	char list[VLAN_LIST_STRLEN];
+	unsigned int b;
 
 	fprintf(f, "  switchport mode %s\n", config_mode_name(ev->mode));
 	if (ev->mode == VEM_PORT_MODE_ACCESS) {
@@ -137,6 +138,15 @@ static void print_eval(FILE *f, const struct config_eval *ev)
 		else
 			fputs("  switchport trunk native vlan none\n", f);
 	}
+	for (b = 0; b < CONFIG_ACL_BINDS; b++)
+		if (ev->acl[b][0])
+			fprintf(f, "  %s %s %s\n",
+				config_acl_bind_cmd(b / CONFIG_ACL_DIRS),
+				ev->acl[b], config_acl_dir_name(b % CONFIG_ACL_DIRS));
+	for (b = 0; b < CONFIG_STORM_KINDS; b++)
+		if (ev->storm[b])
+			fprintf(f, "  storm-control %s level pps %u\n",
+				config_storm_kind_name(b), ev->storm[b]);
 	if (ev->type == VEM_PORT_VETH) {
 		fprintf(f, "  max-ports %u\n", ev->max_ports);
 		fprintf(f, "  port-binding %s\n",

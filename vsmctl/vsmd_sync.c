@@ -60,6 +60,15 @@ static const struct {
 			 VEM_CFG_ACL_IPV6_IN | VEM_CFG_ACL_IPV6_OUT | \
 			 VEM_CFG_ACL_MAC_IN | VEM_CFG_ACL_MAC_OUT)
 
+#define STORM_BITS	(VEM_CFG_STORM_BCAST | VEM_CFG_STORM_MCAST | \
+			 VEM_CFG_STORM_UCAST)
+
+/* The VEM_CFG_* bit of storm-control kind k (numbered alike, too). */
+static uint32_t storm_bit(unsigned int k)
+{
+	return VEM_CFG_STORM_BCAST << k;
+}
+
 /* The VEM_CFG_* bit of ACL slot b (config and kernel number them alike). */
 static uint32_t acl_bit(unsigned int b)
 {
@@ -80,6 +89,8 @@ static unsigned int own_to_has(uint32_t own)
 			has |= items[i].has;
 	if (own & ACL_BITS)
 		has |= PORT_HAS_ACLS;
+	if (own & STORM_BITS)
+		has |= PORT_HAS_STORM;
 	return has;
 }
 
@@ -114,8 +125,9 @@ static void desired_profile(const struct config *cfg,
 	out->max_ports = pp->type == VEM_PORT_VETH ? ev.max_ports :
 						     VEM_PROFILE_PORTS_MAX;
 	out->enabled = ev.state_enabled;
-	out->has |= PROFILE_HAS_ACLS;
+	out->has |= PROFILE_HAS_ACLS | PROFILE_HAS_STORM;
 	acl_names(&ev, out->acl);
+	memcpy(out->storm, ev.storm, sizeof(out->storm));
 }
 
 /*
@@ -137,6 +149,7 @@ static void desired_port(const struct config *cfg,
 	memcpy(out->trunk_vlans, ev.trunk_vlans, sizeof(out->trunk_vlans));
 	out->shutdown = ev.shutdown;
 	acl_names(&ev, out->acl);
+	memcpy(out->storm, ev.storm, sizeof(out->storm));
 	if (ev.profile && ev.state_enabled) {
 		snprintf(out->profile, sizeof(out->profile), "%s",
 			 ev.profile->name);
@@ -146,6 +159,9 @@ static void desired_port(const struct config *cfg,
 		for (i = 0; i < ACL_SLOTS; i++)
 			if (config_has(&ifc->a, CONFIG_ATTR_ACL(i)))
 				out->own |= acl_bit(i);
+		for (i = 0; i < STORM_KINDS; i++)
+			if (config_has(&ifc->a, CONFIG_ATTR_STORM(i)))
+				out->own |= storm_bit(i);
 	} else {
 		out->own = VSMD_CFG_ITEMS;
 		/* A profile that is not enabled applies to nothing yet. */
@@ -235,10 +251,24 @@ static bool acls_match(const char k[ACL_SLOTS][VEM_ACL_NAME_MAX + 1],
 	return true;
 }
 
+/* The storm-control limits in mask (VEM_CFG_STORM_* bits) are equal. */
+static bool storm_match(const uint32_t k[STORM_KINDS],
+			const uint32_t w[STORM_KINDS], uint32_t mask)
+{
+	unsigned int i;
+
+	for (i = 0; i < STORM_KINDS; i++)
+		if ((mask & storm_bit(i)) && k[i] != w[i])
+			return false;
+	return true;
+}
+
 static bool profile_matches(const struct profile_info *k,
 			    const struct profile_info *w)
 {
-	return acls_match(k->acl, w->acl, ACL_BITS) && k->mode == w->mode && k->access_vlan == w->access_vlan &&
+	return acls_match(k->acl, w->acl, ACL_BITS) &&
+	       storm_match(k->storm, w->storm, STORM_BITS) &&
+	       k->mode == w->mode && k->access_vlan == w->access_vlan &&
 	       k->native_vlan == w->native_vlan &&
 	       !memcmp(k->trunk_vlans, w->trunk_vlans,
 		       sizeof(k->trunk_vlans)) &&
@@ -268,7 +298,8 @@ static bool port_matches(const struct port_info *k, const struct port_info *w)
 		return false;
 	if ((own & VEM_CFG_SHUTDOWN) && k->shutdown != w->shutdown)
 		return false;
-	return acls_match(k->acl, w->acl, own);
+	return acls_match(k->acl, w->acl, own) &&
+	       storm_match(k->storm, w->storm, own);
 }
 
 struct sync {

@@ -118,10 +118,12 @@ check "ARP still resolves" on vm1 busybox arping -c 1 -w 2 -I eth0 10.0.12.3
 static_neighbors vm1:10.0.12.1:02:00:00:00:0c:01 vm3:10.0.12.3:02:00:00:00:0c:03
 check "entry 30 kept its count across the edits" test "$(hits ip WEB-IN 30)" -gt 0
 
-# ipv6 out on vethernet 3: ICMPv6 echo to vm3 denied, TCP permitted.
+# ipv6 out on vethernet 3: ICMPv6 echo to vm3 denied, TCP permitted. Entry
+# 10 names vm3's address: the MLD reports the VMs send on their own (to
+# ff02::16, at times the test does not choose) must not add to its count.
 check "an ipv6 traffic-filter out on vethernet 3" vsm host configure - <<'EOF2'
 ipv6 access-list V6
-  10 deny icmp any any
+  10 deny icmp any fd00::3/128
   20 permit ipv6 any any
 interface vethernet 3
   ipv6 port traffic-filter V6 out

@@ -155,6 +155,25 @@ if isinstance(d, list):
 print(d["stats"][sys.argv[1]])' "$field"
 }
 
+# counters HOST PORT:FIELD...: several counters of several ports from one
+# vsmctl call, on one line, e.g. counters sw vethernet1:rx_bcast_pkts
+# vethernet2:tx_bcast_pkts. A field of the port itself (not of its stats)
+# is read when no counter has that name.
+counters()
+{
+	local host=$1; shift
+	vsm "$host" -j show interface counters |
+		python3 -c '
+import json, sys
+ports = {p["name"]: p for p in json.load(sys.stdin)}
+out = []
+for spec in sys.argv[1:]:
+    name, field = spec.split(":")
+    p = ports[name]
+    out.append(str(p["stats"][field] if field in p["stats"] else p[field]))
+print(" ".join(out))' "$@"
+}
+
 # port_stats HOST PORT N: every counter of a port as "name value" lines.
 port_stats()
 {

@@ -107,11 +107,14 @@ void fake_kernel_view(struct fake_kernel *fk, const struct fake_port *fp,
 		       sizeof(out->trunk_vlans));
 	if (!(p->own & VEM_CFG_SHUTDOWN))
 		out->shutdown = base.shutdown;
-	out->has |= PORT_HAS_ACLS;
+	out->has |= PORT_HAS_ACLS | PORT_HAS_STORM;
 	for (slot = 0; slot < ACL_SLOTS; slot++)
 		if (!(p->own & (VEM_CFG_ACL_IP_IN << slot)))
 			snprintf(out->acl[slot], sizeof(out->acl[slot]), "%s",
 				 pp ? pp->acl[slot] : "");
+	for (slot = 0; slot < STORM_KINDS; slot++)
+		if (!(p->own & (VEM_CFG_STORM_BCAST << slot)))
+			out->storm[slot] = pp ? pp->storm[slot] : 0;
 	out->stats[VEM_A_STATS_RX_UCAST_PKTS] = fp->counter;
 }
 
@@ -328,6 +331,10 @@ static int fk_push_profile(struct vsmd_kernel *k, const struct profile_info *pp,
 		memcpy(cur->acl, pp->acl, sizeof(cur->acl));
 		cur->has |= PROFILE_HAS_ACLS;
 	}
+	if (pp->has & PROFILE_HAS_STORM) {
+		memcpy(cur->storm, pp->storm, sizeof(cur->storm));
+		cur->has |= PROFILE_HAS_STORM;
+	}
 	return 0;
 }
 
@@ -401,6 +408,9 @@ static int fk_push_interface(struct vsmd_kernel *k,
 		for (slot = 0; slot < ACL_SLOTS; slot++)
 			if (port->clear & (VEM_CFG_ACL_IP_IN << slot))
 				next.acl[slot][0] = '\0';
+		for (slot = 0; slot < STORM_KINDS; slot++)
+			if (port->clear & (VEM_CFG_STORM_BCAST << slot))
+				next.storm[slot] = 0;
 		next.own &= ~port->clear;
 	}
 	if (port->has & PORT_HAS_MODE) {
@@ -434,6 +444,13 @@ static int fk_push_interface(struct vsmd_kernel *k,
 			return refuse(fk, ENOENT, "No such ACL");
 		memcpy(next.acl[slot], port->acl[slot], sizeof(next.acl[slot]));
 		next.own |= VEM_CFG_ACL_IP_IN << slot;
+	}
+	for (slot = 0; slot < STORM_KINDS; slot++) {
+		if (!(port->has & PORT_HAS_STORM) ||
+		    !(port->own & (VEM_CFG_STORM_BCAST << slot)))
+			continue;
+		next.storm[slot] = port->storm[slot];
+		next.own |= VEM_CFG_STORM_BCAST << slot;
 	}
 	if (port->has & PORT_HAS_PROFILE) {
 		snprintf(next.profile, sizeof(next.profile), "%s",

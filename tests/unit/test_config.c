@@ -7,81 +7,8 @@
 
 #include <errno.h>
 
-#include "config.h"
+#include "config_tap.h"
 #include "parse.h"
-#include "tap.h"
-
-static struct config_error err;
-
-static int apply(struct config *cfg, const char *text)
-{
-	return config_apply(cfg, text, strlen(text), &err);
-}
-
-/* What config_print() or config_json() wrote; the caller frees it. */
-static char *printed(const struct config *cfg,
-		     const struct config_filter *filter, int *ret)
-{
-	char *out = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&out, &len);
-	int r = config_print(f, cfg, filter);
-
-	fclose(f);
-	if (ret)
-		*ret = r;
-	return out;
-}
-
-static char *as_json(const struct config *cfg)
-{
-	char *out = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&out, &len);
-	struct json j;
-
-	json_init(&j, f, false);
-	config_json(&j, cfg);
-	fclose(f);
-	return out;
-}
-
-static bool print_is(const struct config *cfg, const char *want,
-		     const char *what)
-{
-	char *got = printed(cfg, NULL, NULL);
-	bool ret = ok_str(got, want, what);
-
-	free(got);
-	return ret;
-}
-
-/* The batch failed and its message has each of the (NULL-ended) parts. */
-static bool refused(int ret, const char *what, ...)
-{
-	bool good = ret == -EINVAL;
-	const char *part;
-	va_list ap;
-
-	va_start(ap, what);
-	while ((part = va_arg(ap, const char *)))
-		if (!strstr(err.msg, part))
-			good = false;
-	va_end(ap);
-	if (!ok(good, "%s", what))
-		diag("ret %d, message \"%s\"", ret, err.msg);
-	return good;
-}
-
-/* apply() of text to a model holding base fails with these parts. */
-#define BAD(base, text, what, ...) do {					\
-	struct config c_;						\
-	config_init(&c_);						\
-	if (apply(&c_, base))						\
-		diag("base refused: %s", err.msg);			\
-	refused(apply(&c_, text), what, __VA_ARGS__, (const char *)NULL); \
-	config_free(&c_);						\
-} while (0)
 
 static const char *profiles3 =
 	"port-profile type vethernet base\n"
@@ -222,13 +149,13 @@ static void test_cycles(void)
 	config_init(&cfg);
 	ok(!apply(&cfg, "port-profile a\nport-profile b\n  inherit port-profile a\n"),
 	   "b inherits a");
-	before = printed(&cfg, NULL, NULL);
+	before = printed(&cfg, NULL);
 	ret = apply(&cfg, "port-profile a\n  inherit port-profile b\n");
 	refused(ret, "cycle a -> b -> a refused, with the line that closed it",
 		"line 2: inherit port-profile b: ", "inheritance cycle",
 		"a inherits b inherits a", (const char *)NULL);
 	ok(err.line == 2, "error line number 2");
-	after = printed(&cfg, NULL, NULL);
+	after = printed(&cfg, NULL);
 	ok_str(after, before, "model untouched by the refused cycle");
 	free(after);
 
@@ -251,7 +178,7 @@ static void test_cycles(void)
 		"interface inheriting a missing profile refused",
 		"line 2:", "interface vethernet 7 inherits port-profile nothere",
 		(const char *)NULL);
-	after = printed(&cfg, NULL, NULL);
+	after = printed(&cfg, NULL);
 	ok_str(after, before, "model untouched by every refused batch");
 	free(after);
 	free(before);
@@ -311,7 +238,7 @@ static void test_all_or_nothing(void)
 
 	config_init(&cfg);
 	ok(!apply(&cfg, profiles3), "a model to spoil");
-	before = printed(&cfg, NULL, NULL);
+	before = printed(&cfg, NULL);
 	refused(apply(&cfg,
 		      "vlan 10,20\n"
 		      "vlan 10\n"
@@ -324,13 +251,13 @@ static void test_all_or_nothing(void)
 		"a batch failing on its last line",
 		"line 8: switchport access vlan 4095: ", "\"4095\"",
 		"1 to 4094", (const char *)NULL);
-	after = printed(&cfg, NULL, NULL);
+	after = printed(&cfg, NULL);
 	ok_str(after, before, "... changed nothing of the model");
 	free(after);
 	refused(apply(&cfg, "port-profile mid\n  switchport access vlan 99\n"
 			    "port-profile z\n  inherit port-profile gone\n"),
 		"a batch failing in validation", "line 4:", (const char *)NULL);
-	after = printed(&cfg, NULL, NULL);
+	after = printed(&cfg, NULL);
 	ok_str(after, before, "... changed nothing either");
 	free(after);
 	free(before);
@@ -447,7 +374,7 @@ static void test_abbreviations(void)
 		  " sw mo tr\n"
 		  " sw tr al vl 10,20\n"
 		  " sw tr nat vl none\n"
-		  " st en\n"
+		  " sta en\n"
 		  "port-p TYPE VETH web\n"
 		  " sw acc vlan 10\n"
 		  " max 10\n"
@@ -483,7 +410,7 @@ static void test_abbreviations(void)
 		 "... read as the full words; names keep their case");
 	BAD("port-profile web\n", "port-profile web\n  s\n",
 	    "an ambiguous abbreviation names the candidates",
-	    "line 2: s: ", "ambiguous command \"s\": switchport, shutdown, state");
+	    "line 2: s: ", "ambiguous command \"s\": switchport, shutdown, storm-control, state");
 	BAD("", "port-profile web\n  sw trunk allowed vlan a 10\n",
 	    "allowed vlan 'a' is add or all",
 	    "line 2:", "ambiguous", "add, all");
@@ -812,14 +739,14 @@ static void test_round_trip(void)
 	config_init(&back);
 	if (!ok(!apply(&cfg, rich), "a config using every line"))
 		diag("%s", err.msg);
-	one = printed(&cfg, NULL, NULL);
+	one = printed(&cfg, NULL);
 	ok_str(one, rich_printed, "running-config: canonical order and form");
 	ok(!apply(&back, one), "running-config parses back");
-	two = printed(&back, NULL, NULL);
+	two = printed(&back, NULL);
 	ok_str(two, one, "print -> parse -> print: identical");
 	free(two);
 	ok(!apply(&cfg, one), "applying its own running-config to a model");
-	two = printed(&cfg, NULL, NULL);
+	two = printed(&cfg, NULL);
 	ok_str(two, one, "... changes nothing");
 	free(two);
 	free(one);
@@ -836,14 +763,14 @@ static void test_filters(void)
 
 	config_init(&cfg);
 	apply(&cfg, rich);
-	out = printed(&cfg, &f, &ret);
+	out = printed_ret(&cfg, &f, &ret);
 	ok(!ret && !strncmp(out, "port-profile type ethernet uplink\n", 34) &&
 	   !strstr(out, "vlan 1,") && !strstr(out, "interface"),
 	   "running-config port-profile: the profiles only");
 	free(out);
 	f.show = CONFIG_SHOW_PROFILE;
 	f.name = "db.1";
-	out = printed(&cfg, &f, &ret);
+	out = printed_ret(&cfg, &f, &ret);
 	ok(!ret, "running-config port-profile db.1");
 	ok_str(out, "port-profile type vethernet db.1\n"
 		    "  inherit port-profile zbase\n"
@@ -851,12 +778,12 @@ static void test_filters(void)
 		    "  shutdown\n", "... that profile alone");
 	free(out);
 	f.name = "DB.1";
-	out = printed(&cfg, &f, &ret);
+	out = printed_ret(&cfg, &f, &ret);
 	ok(ret == -ENOENT && !*out, "profile names are case-sensitive: -ENOENT");
 	free(out);
 	f.show = CONFIG_SHOW_IFACE;
 	f.ref = (struct port_ref){ VEM_PORT_VETH, 3 };
-	out = printed(&cfg, &f, &ret);
+	out = printed_ret(&cfg, &f, &ret);
 	ok(!ret, "running-config interface vethernet 3");
 	ok_str(out, "interface vethernet 3\n"
 		    "  description web01 eth0\n"
@@ -864,12 +791,12 @@ static void test_filters(void)
 		    "  switchport access vlan 11\n", "... that interface alone");
 	free(out);
 	f.ref.id = 4;
-	out = printed(&cfg, &f, &ret);
+	out = printed_ret(&cfg, &f, &ret);
 	ok(ret == -ENOENT && !*out, "a missing interface: -ENOENT");
 	free(out);
 	config_free(&cfg);
 	config_init(&cfg);
-	out = printed(&cfg, NULL, &ret);
+	out = printed_ret(&cfg, NULL, &ret);
 	ok(!ret && !*out, "an empty model prints nothing");
 	free(out);
 }
@@ -1035,6 +962,9 @@ static void test_json(void)
 	       "\"ip_access_group_in\":null,\"ip_access_group_out\":null,"
 	       "\"ipv6_traffic_filter_in\":null,\"ipv6_traffic_filter_out\":null,"
 	       "\"mac_access_group_in\":null,\"mac_access_group_out\":null,"
+	       "\"storm_control_broadcast_pps\":0,"
+	       "\"storm_control_multicast_pps\":0,"
+	       "\"storm_control_unicast_pps\":0,"
 	       "\"port_profile\":\"web\","
 	       "\"from\":{\"mode\":\"default\",\"access_vlan\":\"port-profile web\","
 	       "\"allowed_vlans\":\"own\",\"native_vlan\":\"default\","
@@ -1044,7 +974,10 @@ static void test_json(void)
 	       "\"ipv6_traffic_filter_in\":\"default\","
 	       "\"ipv6_traffic_filter_out\":\"default\","
 	       "\"mac_access_group_in\":\"default\","
-	       "\"mac_access_group_out\":\"default\"}}\n",
+	       "\"mac_access_group_out\":\"default\","
+	       "\"storm_control_broadcast_pps\":\"default\","
+	       "\"storm_control_multicast_pps\":\"default\","
+	       "\"storm_control_unicast_pps\":\"default\"}}\n",
 	       "JSON of an interface's evaluated attributes and their sources");
 	free(out);
 	config_free(&cfg);
@@ -1069,8 +1002,8 @@ static void test_clone(void)
 	apply(&a, rich);
 	ok(!config_clone(&b, &a), "clone");
 	apply(&b, "no interface vethernet 3\n");
-	pa = printed(&a, NULL, NULL);
-	pb = printed(&b, NULL, NULL);
+	pa = printed(&a, NULL);
+	pb = printed(&b, NULL);
 	ok(strstr(pa, "interface vethernet 3\n") &&
 	   !strstr(pb, "interface vethernet 3\n"), "a clone is independent");
 	free(pa);

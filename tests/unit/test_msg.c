@@ -1125,6 +1125,62 @@ static void test_acl_slots(void)
 	   "profile reply: ACL names read, PROFILE_HAS_ACLS set");
 }
 
+static void test_storm(void)
+{
+	struct port_info port = {
+		.ref = { VEM_PORT_VETH, 3 }, .storm = { 1000, 0, 7 },
+	}, p;
+	struct profile_info pp = { .name = "web", .storm = { 0, 5, 100000000 } };
+	struct profile_info pout;
+	struct nlmsghdr *nlh;
+	const struct nlattr *a;
+
+	nlh = msg_start(buf, FAMILY, VEM_CMD_PORT_SET, NLM_F_ACK);
+	msg_put_port(nlh, &port);
+	ok(count(nlh) == 2, "PORT_SET without PORT_HAS_STORM: no limits");
+	port.has = PORT_HAS_STORM;
+	port.own = VEM_CFG_STORM_UCAST;
+	nlh = msg_start(buf, FAMILY, VEM_CMD_PORT_SET, NLM_F_ACK);
+	msg_put_port(nlh, &port);
+	a = find(nlh, VEM_A_PORT_STORM_UCAST);
+	ok(count(nlh) == 3 && a && mnl_attr_get_u32(a) == 7,
+	   "PORT_SET: only the limits the port owns");
+	port.own = VEM_CFG_STORM_BCAST | VEM_CFG_STORM_MCAST |
+		   VEM_CFG_STORM_UCAST;
+	nlh = msg_start(buf, FAMILY, VEM_CMD_PORT_SET, NLM_F_ACK);
+	msg_put_port(nlh, &port);
+	ok(count(nlh) == 5 && has(nlh, VEM_A_PORT_STORM_BCAST, 4) &&
+	   mnl_attr_get_u32(find(nlh, VEM_A_PORT_STORM_MCAST)) == 0,
+	   "PORT_SET: all three, 0 for none");
+	ok(!msg_parse_port(nlh, &p) && (p.has & PORT_HAS_STORM) &&
+	   !memcmp(p.storm, port.storm, sizeof(p.storm)),
+	   "port reply: limits read, PORT_HAS_STORM set");
+	nlh = port_reply();
+	ok(!msg_parse_port(nlh, &p) && !(p.has & PORT_HAS_STORM),
+	   "port reply without limits: PORT_HAS_STORM clear");
+	nlh = reply(buf, VEM_CMD_PORT_GET);
+	mnl_attr_put_u8(nlh, VEM_A_PORT_TYPE, VEM_PORT_VETH);
+	mnl_attr_put_u32(nlh, VEM_A_PORT_ID, 1);
+	mnl_attr_put_u16(nlh, VEM_A_PORT_STORM_MCAST, 5);
+	ok(msg_parse_port(nlh, &p) && errno == EBADMSG,
+	   "port reply: a limit of the wrong size refused");
+	ok(!strcmp(msg_attr_name(VEM_CMD_PORT_SET, VEM_A_PORT_STORM_UCAST),
+		   "VEM_A_PORT_STORM_UCAST") &&
+	   !strcmp(msg_attr_name(VEM_CMD_PROFILE_SET, VEM_A_PROFILE_STORM_BCAST),
+		   "VEM_A_PROFILE_STORM_BCAST"),
+	   "storm attributes have names");
+
+	pp.has = PROFILE_HAS_STORM;
+	nlh = msg_start(buf, FAMILY, VEM_CMD_PROFILE_SET, NLM_F_ACK);
+	msg_put_profile(nlh, &pp);
+	ok(count(nlh) == 4 &&
+	   mnl_attr_get_u32(find(nlh, VEM_A_PROFILE_STORM_UCAST)) == 100000000,
+	   "PROFILE_SET: the three limits");
+	ok(!msg_parse_profile(nlh, &pout) && pout.has == PROFILE_HAS_STORM &&
+	   !memcmp(pout.storm, pp.storm, sizeof(pp.storm)),
+	   "profile reply: limits read, PROFILE_HAS_STORM set");
+}
+
 int main(void)
 {
 	tap_init();
@@ -1138,6 +1194,7 @@ int main(void)
 	test_acl_requests();
 	test_acl_big();
 	test_acl_replies();
+	test_storm();
 	test_acl_slots();
 	return tap_exit();
 }

@@ -191,6 +191,20 @@
  * Events: VEM_CMD_ACL_NEW / _SET / _DEL, without hit counters.
  * At most VEM_ACL_ENTRIES_MAX entries per list, VEM_ACL_MAX lists.
  *
+ * Storm control
+ * -------------
+ *
+ * VEM_A_PORT_STORM_BCAST, _MCAST and _UCAST (and the same items of a
+ * profile, inherited and overridden like the others) limit the broadcast,
+ * multicast and unknown-unicast frames the switch accepts from a port, in
+ * packets per second; 0 is no limit. A frame over its limit is dropped and
+ * counted in VEM_A_STATS_DROP_STORM_BCAST, _MCAST or _UCAST. Each limit is
+ * metered on its own, without a lock, allowing a burst of 100 ms at the
+ * limit. A broadcast or multicast frame over the limit is dropped before
+ * its source is learned; an unknown-unicast one after (its source is
+ * learned: learning happens before the destination lookup). A GSO packet
+ * counts as the frames it becomes.
+ *
  * Dumps
  * -----
  *
