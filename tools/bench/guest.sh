@@ -91,7 +91,7 @@ CONFIGS=(
 	"ovs-policy|Open vSwitch NORMAL + 100 OpenFlow rules + a meter (never drops)"
 	"vem-access|vnlink, two vEths in access VLAN 10"
 	"vem-trunk|vnlink, two switches joined by an 802.1Q trunk uplink (3 veth hops)"
-	"vem-policy|vnlink + 100-entry ACL + policer (never drops) + stats"
+	"vem-policy|vnlink + 100-entry ip access-list in, per-entry stats, through vsmd (no policer yet)"
 )
 
 # The x axes of the scaling series: group|x label|metric (pps or ms).
@@ -107,7 +107,9 @@ SERIES=(
 	"macs|bridge|10 10000 100000|Linux bridge: every frame from another of N learned source MACs"
 	"veths|vem|2 64 1024|vnlink: known unicast, N-2 unbound vEths in the VLAN"
 	"veths|vem-flood|2 64 1024|vnlink: unknown unicast (flooded), N-2 unbound vEths in the VLAN"
-	"acl|vem|1 10 100 1000|vnlink: N ACL entries on vethernet 1"
+	"acl|vem|1 10 100 1000|vnlink: an ip access-list of N mixed entries in on vethernet 1, the permit last"
+	"acl|vem-in-out|1 10 100 1000|vnlink: the same list also out on vethernet 2 (two lookups a frame)"
+	"acl|tc-u32|1 10 100 1000|for contrast, a linear scan: Linux bridge + tc u32, the same N entries as filters in one u32 table, the match last"
 	"change|profile|10 100 1000|vnlink: N vEths share a port profile, one PROFILE_SET"
 	"change|per-port|10 100 1000|vnlink: N vEths without profile, one PORT_SET each"
 	"change|vsmd|10 100 1000|vnlink: N vEths share a port profile, one 'vsmctl configure' through vsmd"
@@ -585,19 +587,154 @@ cfg_vem_trunk()
 	POST_MEASURE=vem_check
 }
 
-# Hook for the policy issue: vnlink with a 100-entry ACL and a policer that
-# never drops on each vEth, stats on, the same policy as bridge-policy and
-# ovs-policy. Once vsmctl has them: build cfg_vem_access, then the ACL
-# (99 entries denying 10.0.99.1-99, one permitting the other side's address)
-# and a policer at 10 Gbit/s on vethernet 1 and 2, then check in
-# POST_MEASURE that the policer dropped nothing (info policer_drops).
+# vsmd_start NS: vsmd in netns NS, its socket, pid and empty startup-config
+# under $WORK (teardown ends it); vsmd creates the switch. Exports
+# VSMD_SOCKET for vsm.
+vsmd_start()
+{
+	local ns=$1 sock=$WORK/vsmd.sock
+
+	[[ -x $repo/vsmctl/vsmd ]] || skip "no vsmd in this tree"
+	export VSMD_SOCKET=$sock
+	rm -f "$sock" "$WORK/startup-config"
+	in_ns "$ns" "$repo/vsmctl/vsmd" -f -s "$sock" -c "$WORK/startup-config" \
+		>"$WORK/vsmd.log" 2>&1 &
+	echo $! >"$WORK/vsmd.pid"
+	for _ in $(seq 100); do
+		[[ -S $sock ]] && break
+		sleep 0.1
+	done
+	[[ -S $sock ]] || { echo "vsmd did not start: $(tail -n 3 "$WORK/vsmd.log")" >&2; return 1; }
+	# The socket comes first, then the reconcile: wait until it answers.
+	for _ in $(seq 100); do
+		vsm "$ns" show running-config >/dev/null 2>&1 && return 0
+		sleep 0.1
+	done
+	echo "vsmd does not answer: $(tail -n 3 "$WORK/vsmd.log")" >&2
+	return 1
+}
+
+# vem_vsmd_access: what cfg_vem_access builds, the way an operator does it
+# with vsmd: VLAN 10, a port profile "bench" (access VLAN 10), vethernet 1
+# and 2 inheriting it, bound to p1 and p2 (binding a vNIC is not
+# configuration: vsmctl, as a VM manager's hook would).
+vem_vsmd_access()
+{
+	plug_both
+	vsmd_start "$NS_H1"
+	vsm "$NS_H1" configure - <<-EOF
+	vlan $VLAN
+	port-profile type vethernet bench
+	  switchport mode access
+	  switchport access vlan $VLAN
+	  state enabled
+	interface vethernet 1
+	  inherit port-profile bench
+	interface vethernet 2
+	  inherit port-profile bench
+	EOF
+	vsm "$NS_H1" interface set vethernet 1 dev p1
+	vsm "$NS_H1" interface set vethernet 2 dev p2
+}
+
+# acl_configure FILE: one `vsmctl configure` of FILE through vsmd, timed
+# (info acl_configure_ms: vsmctl's start, vsmd's parse and evaluation, the
+# classifier's build in the kernel, the replies).
+acl_configure()
+{
+	local t0 t1
+
+	t0=${EPOCHREALTIME/./}
+	vsm "$NS_H1" configure "$1"
+	t1=${EPOCHREALTIME/./}
+	info acl_configure_ms "$(((t1 - t0) / 1000))"
+	log "vsmctl configure $(wc -l <"$1") lines: $(((t1 - t0) / 1000)) ms"
+}
+
+# acl_hits NAME: "SEQ MATCHES" a line for every entry of ip access-list
+# NAME, then "deny MATCHES" for the implicit deny.
+acl_hits()
+{
+	vsm "$NS_H1" -j show ip access-lists "$1" | python3 -c '
+import json, sys
+acl = json.load(sys.stdin)[0]
+for e in acl["entries"]:
+    print(e["seq"], e["matches"])
+print("deny", acl["implicit_deny_matches"])'
+}
+
+# acl_check NAME SEQ: after a measurement, the frames went where they were
+# meant to: SEQ (the permit the traffic matches) counted them, no other
+# entry and not the implicit deny did, vethernet 1 dropped none for its
+# ACL. Records info acl_entries, acl_hits_permit, acl_hits_others,
+# drop_acl_in; a miss fails the step.
+acl_check()
+{
+	local name=$1 seq=$2 hits entries permit others deny drops
+
+	hits=$(acl_hits "$name")
+	entries=$(grep -vc '^deny ' <<<"$hits")
+	permit=$(awk -v s="$seq" '$1 == s { print $2 }' <<<"$hits")
+	others=$(awk -v s="$seq" '$1 != s && $1 != "deny" { n += $2 } END { print n + 0 }' <<<"$hits")
+	deny=$(awk '$1 == "deny" { print $2 }' <<<"$hits")
+	drops=$(vsm "$NS_H1" -j show interface counters vethernet 1 |
+		sed -n 's/.*"drop_acl_in": *\([0-9]*\).*/\1/p' | head -n 1)
+	info acl_entries "$entries"
+	info acl_hits_permit "${permit:-0}"
+	info acl_hits_others "$others"
+	info acl_implicit_deny "${deny:-0}"
+	info drop_acl_in "${drops:-0}"
+	log "ACL $name: $entries entries, permit $seq matched ${permit:-0}, others $others, implicit deny ${deny:-0}, vethernet 1 drop_acl_in ${drops:-0}"
+	((${permit:-0} > 0)) || { echo "the permit entry $seq of $name matched nothing" >&2; return 1; }
+	((others == 0 && ${deny:-0} == 0)) ||
+		{ echo "$name: $others frames matched other entries, ${deny:-0} the implicit deny" >&2; return 1; }
+}
+
+# The same policy as bridge-policy and ovs-policy, as an operator writes it
+# in vsmd: one 100-entry ip access-list (98 entries denying destinations
+# that carry no traffic, then one permit per direction, as ovs-policy's
+# table 0) in the port profile of both vEths, inbound (what bridge-policy's
+# ingress flower filters do), with per-entry statistics (tc and OpenFlow
+# count per rule too). No policer: vnlink has none yet (the QoS part of
+# the policy issue); once vsmd has "police", add one that never drops and
+# report its drops as info policer_drops.
 cfg_vem_policy()
 {
-	if ! vem_has access-list || ! vem_has police; then
-		skip "vnlink has no ACL or policer yet (the policy issue)"
-	fi
-	echo "vsmctl has ACLs and policers now: write cfg_vem_policy" >&2
-	return 1
+	local conf=$WORK/policy.conf i
+
+	[[ -x $repo/vsmctl/vsmd ]] || skip "no vsmd in this tree"
+	vem_vsmd_access
+	{
+		echo "ip access-list BENCH-POLICY"
+		echo "  statistics per-entry"
+		for i in $(seq 98); do
+			echo "  $((i * 10)) deny ip any host 10.0.99.$i"
+		done
+		echo "  990 permit ip any host $DST_IP"
+		echo "  1000 permit ip any host $SRC_IP"
+		echo "port-profile type vethernet bench"
+		echo "  ip port access-group BENCH-POLICY in"
+	} >"$conf"
+	acl_configure "$conf"
+	POST_MEASURE=vem_policy_check
+}
+
+vem_policy_check()
+{
+	local hits n others deny
+
+	hits=$(acl_hits BENCH-POLICY)
+	n=$(grep -vc '^deny ' <<<"$hits")
+	others=$(awk '$1 != 990 && $1 != 1000 && $1 != "deny" { n += $2 } END { print n + 0 }' <<<"$hits")
+	deny=$(awk '$1 == "deny" { print $2 }' <<<"$hits")
+	info acl_entries "$n"
+	info acl_hits_permit "$(awk '$1 == 990 || $1 == 1000 { n += $2 } END { print n + 0 }' <<<"$hits")"
+	info acl_hits_others "$others"
+	info acl_implicit_deny "${deny:-0}"
+	vem_check
+	((n == 100)) || { echo "BENCH-POLICY has $n entries, not 100" >&2; return 1; }
+	((others == 0 && ${deny:-0} == 0)) ||
+		{ echo "BENCH-POLICY: $others frames matched a deny entry, ${deny:-0} the implicit deny" >&2; return 1; }
 }
 
 # ------------------------------------------------------------ the series --
@@ -687,16 +824,112 @@ series_veths_vem_flood()
 	measure_pps
 }
 
-# Hook for the ACL issue: pps against the number of ACL entries on
-# vethernet 1 (1, 10, 100, 1000), the traffic matching the last entry.
-# Once vsmctl has ACLs: cfg_vem_access, an ACL of N-1 entries that do not
-# match and one that permits the traffic, applied to vethernet 1; then
-# check_path, pg_setup, measure_pps.
+# acl: pps against the number of entries of an ip access-list applied in
+# on vethernet 1 (the sender's vEth), configured through vsmd. The list is
+# the "mixed" one of tests/unit/bench_acl_cls.c (kmod/acl-classifier.md):
+# N - 1 entries the traffic does not match, of many shapes (hosts, /24, /16
+# and /8 prefixes, tcp eq services, udp ranges, gt, established, dscp),
+# then the one that permits it, last: a linear scan would walk all N. The
+# path is learned (check_path) before the list is applied: it permits
+# pktgen's UDP only.
+acl_list()
+{
+	local n=$1 i a b
+
+	echo "ip access-list BENCH-ACL"
+	echo "  statistics per-entry"
+	for ((i = 0; i < n - 1; i++)); do
+		a=$((i & 255)) b=$((i >> 8))
+		printf '  %d ' $(((i + 1) * 10))
+		case $((i % 10)) in
+		0|1|2) echo "deny ip host 10.$((1 + b)).$a.$((i % 7 + 1)) any" ;;
+		3|4) echo "permit tcp any host 172.16.$b.$a eq $((80 + i % 3 * 363))" ;;
+		5) echo "deny ip 192.168.$a.0/24 any" ;;
+		6) echo "permit udp 10.$((100 + b)).0.0/16 10.250.$a.0/24 range $((1000 + a)) $((2000 + a))" ;;
+		7) echo "permit tcp 10.$((1 + b)).$a.0/24 any established" ;;
+		8) echo "deny udp any host 10.2.$b.$a gt 1023" ;;
+		*) echo "deny ip $((20 + a % 200)).0.0.0/8 any dscp $((i % 64))" ;;
+		esac
+	done
+	echo "  $((n * 10)) permit udp any host $DST_IP"
+}
+
+# acl_series N DIRS: the list of N entries on vethernet 1 in (DIRS "in"),
+# and also on vethernet 2 out (DIRS "in out": two lookups a frame).
+acl_series()
+{
+	local n=$1 dirs=$2 conf=$WORK/acl.conf
+
+	vem_vsmd_access
+	check_path
+	{
+		acl_list "$n"
+		echo "interface vethernet 1"
+		echo "  ip port access-group BENCH-ACL in"
+		if [[ $dirs == *out* ]]; then
+			echo "interface vethernet 2"
+			echo "  ip port access-group BENCH-ACL out"
+		fi
+	} >"$conf"
+	acl_configure "$conf"
+	pg_setup
+	measure_pps
+	acl_check BENCH-ACL $((n * 10))
+}
+
 series_acl_vem()
 {
-	vem_has access-list || skip "vnlink has no ACLs yet"
-	echo "vsmctl has ACLs now: write series_acl_vem" >&2
-	return 1
+	acl_series "$1" in
+}
+
+series_acl_vem_in_out()
+{
+	acl_series "$1" "in out"
+}
+
+# For contrast, a classifier that does scan linearly, measured in the same
+# run: the Linux bridge with tc u32 on p1's ingress, N filters in one u32
+# table, which u32 walks in order. The filters mirror acl_list's entries as
+# far as u32 says them (ranges and "gt" become a masked port, "established"
+# the ACK bit); none matches pktgen's frames but the last, which passes
+# them through a gact action whose count proves it (its own index: the
+# other filters' actions are numbered 1, 2, ... and "index 1" would share
+# the first one's drop).
+readonly U32_PASS=65536
+series_acl_tc_u32()
+{
+	local n=$1 batch=$WORK/u32.batch i a b m passed
+
+	cfg_bridge
+	tc -n "$NS_H1" qdisc add dev p1 clsact
+	{
+		for ((i = 0; i < n - 1; i++)); do
+			a=$((i & 255)) b=$((i >> 8))
+			case $((i % 10)) in
+			0|1|2) m="match ip src 10.$((1 + b)).$a.$((i % 7 + 1))/32 action drop" ;;
+			3|4) m="match ip protocol 6 0xff match ip dst 172.16.$b.$a/32 match ip dport $((80 + i % 3 * 363)) 0xffff action pass" ;;
+			5) m="match ip src 192.168.$a.0/24 action drop" ;;
+			6) m="match ip protocol 17 0xff match ip src 10.$((100 + b)).0.0/16 match ip dst 10.250.$a.0/24 match ip dport 1024 0xfc00 action pass" ;;
+			7) m="match ip protocol 6 0xff match ip src 10.$((1 + b)).$a.0/24 match u8 0x10 0x10 at 33 action pass" ;;
+			8) m="match ip protocol 17 0xff match ip dst 10.2.$b.$a/32 match ip dport 1024 0xfc00 action drop" ;;
+			*) m="match ip src $((20 + a % 200)).0.0.0/8 match ip dsfield $(((i % 64) << 2)) 0xfc action drop" ;;
+			esac
+			echo "filter add dev p1 ingress protocol ip prio 1 u32 $m"
+		done
+		echo "filter add dev p1 ingress protocol ip prio 1 u32 match ip protocol 17 0xff match ip dst $DST_IP/32 action gact pass index $U32_PASS"
+	} >"$batch"
+	tc -n "$NS_H1" -batch "$batch"
+	i=$(tc -n "$NS_H1" filter show dev p1 ingress | grep -c '^filter .* fh 800::')
+	info filters "$i"
+	((i == n)) || { echo "p1: $i u32 filters, not $n" >&2; return 1; }
+	check_path
+	pg_setup
+	measure_pps
+	# "Sent B bytes P pkt": the frames the last filter passed.
+	passed=$(tc -n "$NS_H1" -s actions get action gact index "$U32_PASS" |
+		sed -n 's/.*Sent [0-9]* bytes \([0-9]*\) pkt.*/\1/p' | head -n 1)
+	info acl_hits_permit "${passed:-0}"
+	((${passed:-0} > 0)) || { echo "the last u32 filter passed no frame" >&2; return 1; }
 }
 
 # change: guest time for one change of the access VLAN to reach N vEths,
@@ -735,20 +968,10 @@ series_change_per_port()
 # the kernel), N vEths inheriting the profile; then a dump checks them all.
 series_change_vsmd()
 {
-	local n=$1 sock=$WORK/vsmd.sock run vlan t0 t1 seen i
+	local n=$1 run vlan t0 t1 seen i
 
-	[[ -x $repo/vsmctl/vsmd ]] || skip "no vsmd in this tree"
-	export VSMD_SOCKET=$sock
-	rm -f "$sock" "$WORK/startup-config"
 	ns_new "$NS_H1"
-	in_ns "$NS_H1" "$repo/vsmctl/vsmd" -f -s "$sock" -c "$WORK/startup-config" \
-		>"$WORK/vsmd.log" 2>&1 &
-	echo $! >"$WORK/vsmd.pid"
-	for _ in $(seq 100); do
-		[[ -S $sock ]] && break
-		sleep 0.1
-	done
-	[[ -S $sock ]] || { echo "vsmd did not start: $(tail -n 3 "$WORK/vsmd.log")" >&2; return 1; }
+	vsmd_start "$NS_H1"
 	{
 		printf 'vlan 10,20\nport-profile type vethernet bench\n'
 		printf '  switchport mode access\n  switchport access vlan 10\n'

@@ -24,6 +24,12 @@ REFS = ("veth", "mirred", "bridge")
 # Targets of issue 3, checked on the figures of one run.
 TARGET_MIRRED = 0.97   # vem-access >= 0.97 x mirred
 TARGET_FLAT = 0.03     # pps from 10 to 100k MACs within 3% of the 10-MAC figure
+# Issue 5: pps with a 1000-entry ACL >= 0.95 x pps with a 1-entry ACL.
+TARGET_ACL = 0.95
+ACL_FROM, ACL_TO = 1, 1000
+# Series whose table also gives the instructions a frame costs (derived
+# from pps and -icount) and what each point adds over the first.
+PER_FRAME_GROUPS = ("acl",)
 
 
 class Step:
@@ -187,6 +193,9 @@ def build(meta, configs, groups):
                 else:
                     p["pps"] = round(st.pps) if st.pps is not None else None
                     p["pps_runs"] = [round(v) for v in st.pps_runs]
+                    ipf = instructions_per_frame(st.pps, meta.get("icount"))
+                    if ipf is not None:
+                        p["instructions_per_frame"] = round(ipf)
                 if st.why:
                     p["why"] = st.why
                 if st.info:
@@ -198,6 +207,14 @@ def build(meta, configs, groups):
                                   metric=g["metric"], lines=lines))
 
     return rows, series, targets(rows, series)
+
+
+def instructions_per_frame(pps, shift):
+    """Guest instructions one frame costs end to end (pktgen, the path, the
+    sink): under -icount shift=S a guest second is 10^9 / 2^S of them."""
+    if not pps or not str(shift).isdigit():
+        return None
+    return 1e9 / 2 ** int(shift) / pps
 
 
 def rnd(v, digits=3):
@@ -237,11 +254,24 @@ def targets(rows, series):
         worst, ">= -%.2f" % TARGET_FLAT,
         worst >= -TARGET_FLAT if worst is not None else None,
         "largest fall from the 10-MAC pps")
+
+    # ACL scaling, one target per line of the acl series ("vem": in on the
+    # sender's vEth; others, e.g. in and out, are reported the same way).
+    acl = next((s for s in series if s["name"] == "acl"), None)
+    for line in (acl["lines"] if acl else []):
+        if not line["name"].startswith("vem"):
+            continue
+        pts = {p["x"]: p.get("pps") for p in line["points"]}
+        v = ratio(pts.get(ACL_TO), pts.get(ACL_FROM))
+        add("%s pps, %d-entry ACL >= %.2f x %d-entry" % (line["name"], ACL_TO, TARGET_ACL, ACL_FROM),
+            v, ">= %.2f" % TARGET_ACL, v >= TARGET_ACL if v is not None else None,
+            "pps ratio, %d ACL entries to %d" % (ACL_TO, ACL_FROM))
     return out
 
 
 def text_report(meta, rows, series, tgts):
     shift = meta.get("icount")
+    by_config = {r["name"]: r for r in rows}
     L = []
     L.append("vnlink benchmark, %s" % meta.get("date", "?"))
     L.append("vnlink %s; kernel %s in QEMU TCG -icount shift=%s -smp %s (clocksource %s); %s; %s"
@@ -351,6 +381,26 @@ def text_report(meta, rows, series, tgts):
                 cells.append("%18s" % ("%d (%.3f)" % (v, v / first) if unit == "pps"
                                        else "%.3f" % v))
             L.append("    %-12s" % ln["name"] + "".join(cells))
+        if s["name"] in PER_FRAME_GROUPS and unit == "pps":
+            L.append("    instructions a frame costs end to end (10^9 / 2^shift / pps), "
+                     "and what the point adds over the first:")
+            for ln in s["lines"]:
+                by = {p["x"]: p for p in ln["points"]}
+                first = None
+                cells = []
+                for x in xs:
+                    v = by[x].get("instructions_per_frame") if x in by else None
+                    if v is None:
+                        cells.append("%18s" % "-")
+                        continue
+                    if first is None:
+                        first = v
+                    cells.append("%18s" % ("%d (%+d)" % (v, v - first)))
+                L.append("    %-12s" % ln["name"] + "".join(cells))
+            ref = by_config.get("vem-access")
+            ipf = instructions_per_frame(ref["pps"] if ref else None, shift)
+            if ipf is not None:
+                L.append("    (vem-access, no ACL: %d instructions a frame)" % ipf)
         for ln in s["lines"]:
             L.append("    %-12s %s" % (ln["name"], ln["description"]))
             for p in ln["points"]:
@@ -359,6 +409,16 @@ def text_report(meta, rows, series, tgts):
                 tab = p.get("info", {}).get("table_entries")
                 if tab:
                     L.append("      x=%s: %s MAC table entries" % (p["x"], tab))
+                inf = p.get("info", {})
+                if inf.get("acl_entries"):
+                    L.append("      x=%s: entries %s, loaded by one 'vsmctl configure' in %s ms; "
+                             "frames matched: the permit %s, other entries %s, implicit deny %s"
+                             % (p["x"], inf["acl_entries"], inf.get("acl_configure_ms", "?"),
+                                inf.get("acl_hits_permit", "?"), inf.get("acl_hits_others", "?"),
+                                inf.get("acl_implicit_deny", "?")))
+                elif inf.get("filters"):
+                    L.append("      x=%s: filters %s; frames the last one passed: %s"
+                             % (p["x"], inf["filters"], inf.get("acl_hits_permit", "?")))
     L.append("")
     L.append("Guest time %s s; VM wall time %s s (boot included); wall s per guest s %s."
              % (num(meta.get("guest_seconds")), num(meta.get("wall_seconds")),
@@ -428,6 +488,7 @@ def gnuplot(rows, series, png, script):
                  "set xtics auto" % ("y" if unit == "ms" else "", "*" if unit == "ms" else "0",
                                      "top" if unit == "ms" else "bottom"))
         plots = []
+        lines_drawn = []
         for ln in s["lines"]:
             pts = [(p["x"], p.get(unit)) for p in ln["points"]
                    if isinstance(p["x"], int) and p.get(unit) is not None]
@@ -438,8 +499,16 @@ def gnuplot(rows, series, png, script):
             G.append("%s << EOD" % name)
             G += ["%d %s" % p for p in pts]
             G.append("EOD")
-            plots.append("%s using 1:2 with linespoints lw 2 pt 7 title '%s'"
-                         % (name, ln["name"]))
+            lt = len(lines_drawn) + 1
+            lines_drawn.append(ln["name"])
+            plots.append("%s using 1:2 with linespoints lt %d lw 2 pt 7 title '%s'"
+                         % (name, lt, ln["name"]))
+            # The ACL target, from this run's own 1-entry figure, in the
+            # colour of its line.
+            base = dict(pts).get(ACL_FROM)
+            if s["name"] == "acl" and ln["name"].startswith("vem") and base and len(pts) > 1:
+                plots.append("%f with lines lt %d dt 2 lw 1 title '%.2f x %s at %d entry (target)'"
+                             % (TARGET_ACL * base, lt, TARGET_ACL, ln["name"], ACL_FROM))
         if plots:
             G.append("plot " + ", ".join(plots))
         else:
