@@ -16,17 +16,8 @@ source "$(dirname "$0")/lib.sh"
 require_vem
 ktap_header "ACLs through vsmd: ip, ipv6 and mac lists, in and out, counters"
 
-VSMD=$REPO_DIR/vsmctl/vsmd
-T=$(mktemp -d)
-export VSMD_SOCKET=$T/vsmd.sock
-VSMD_PID=
-stop_vsmd()
-{
-	[ -n "$VSMD_PID" ] && kill "$VSMD_PID" 2>/dev/null && wait "$VSMD_PID" 2>/dev/null
-	VSMD_PID=
-}
 # The listeners outlive their namespaces: end them, or they hold our output.
-trap 'stop_vsmd; pkill -f "nc -l -p 500[0-9]"; rm -rf "$T"; cleanup' EXIT
+trap 'pkill -f "nc -l -p 500[0-9]"; cleanup' EXIT
 
 ns_add host
 i=1
@@ -47,10 +38,9 @@ for a in 1 2 3; do
 	done
 done
 
-ip netns exec "$NS_PREFIX-host" "$VSMD" -f -s "$VSMD_SOCKET" -c "$T/startup-config" \
-	2>>"$T/vsmd.log" &
-VSMD_PID=$!
-wait_until 10 "$VSMCTL" show running-config
+vsmd_init
+T=$VSMD_DIR
+start_vsmd
 
 # hits KIND NAME SEQ|deny: a match count from show KIND access-lists -j.
 hits()

@@ -116,6 +116,9 @@ vsm()
 cleanup()
 {
 	local ns
+	stop_vsmd
+	[ -n "$VSMD_DIR" ] && rm -rf "$VSMD_DIR"
+	VSMD_DIR=
 	vemnl_stop
 	for ns in "${NAMESPACES[@]}"; do
 		ip netns del "$ns" 2>/dev/null
@@ -315,6 +318,40 @@ vemnl_stop()
 	done
 	VEMNL_W=()
 	VEMNL_R=()
+}
+
+# vsmd ------------------------------------------------------------------
+
+VSMD=${VSMD:-$REPO_DIR/vsmctl/vsmd}
+VSMD_PID=
+VSMD_DIR=
+
+# vsmd_init: a directory for vsmd's socket ($VSMD_SOCKET, exported for
+# vsmctl), its startup-config ($CONF) and its log; cleanup removes it.
+vsmd_init()
+{
+	VSMD_DIR=$(mktemp -d)
+	export VSMD_SOCKET=$VSMD_DIR/vsmd.sock
+	CONF=$VSMD_DIR/startup-config
+}
+
+# start_vsmd [ARGS...]: vsmd in the netns "host", in the background, up
+# once it answers (a stale socket file proves nothing).
+start_vsmd()
+{
+	ip netns exec "$NS_PREFIX-host" "$VSMD" -f -s "$VSMD_SOCKET" -c "$CONF" \
+		"$@" 2>>"$VSMD_DIR/vsmd.log" &
+	VSMD_PID=$!
+	wait_until 20 vsm host show running-config && kill -0 "$VSMD_PID"
+}
+
+# stop_vsmd [SIGNAL]: SIGTERM (a clean exit) unless told otherwise.
+stop_vsmd()
+{
+	[ -n "$VSMD_PID" ] || return 0
+	kill "-${1:-TERM}" "$VSMD_PID" 2>/dev/null
+	wait "$VSMD_PID" 2>/dev/null
+	VSMD_PID=
 }
 
 # Skip the whole script (counts nothing) when the module is not loaded.

@@ -15,26 +15,12 @@ source "$(dirname "$0")/lib.sh"
 require_vem
 ktap_header "storm control: floods cut to the pps limit, by kind, counted"
 
-VSMD=${VSMD:-$REPO_DIR/vsmctl/vsmd}
-T=$(mktemp -d)
-export VSMD_SOCKET=$T/vsmd.sock
-VSMD_PID=
-stop_vsmd()
-{
-	[ -n "$VSMD_PID" ] && kill "$VSMD_PID" 2>/dev/null && wait "$VSMD_PID" 2>/dev/null
-	VSMD_PID=
-}
-trap 'stop_vsmd; rm -rf "$T"; cleanup' EXIT
-
 ns_add host
 for i in 1 2 3; do
 	vm_add host vm$i 02:00:00:00:0d:0$i 10.0.13.$i
 done
-
-ip netns exec "$NS_PREFIX-host" "$VSMD" -f -s "$VSMD_SOCKET" -c "$T/startup-config" \
-	2>>"$T/vsmd.log" &
-VSMD_PID=$!
-wait_until 10 "$VSMCTL" show running-config
+vsmd_init
+start_vsmd
 
 check "a profile limits broadcast to 100 pps; three vethernets" vsm host configure - <<'EOF2'
 port-profile type vethernet storm
