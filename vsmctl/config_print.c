@@ -49,6 +49,10 @@ void config_print_attrs(FILE *f, const struct config_attrs *a)
 				config_acl_bind_cmd(b / CONFIG_ACL_DIRS),
 				a->acl[b],
 				config_acl_dir_name(b % CONFIG_ACL_DIRS));
+	for (b = 0; b < CONFIG_QOS_DIRS; b++)
+		if (config_has(a, CONFIG_ATTR_QOS(b)))
+			fprintf(f, "  service-policy %s %s\n",
+				config_qos_dir_name(b), a->qos[b]);
 	if (config_has(a, CONFIG_ATTR_MAX_PORTS))
 		fprintf(f, "  max-ports %u\n", a->max_ports);
 	if (config_has(a, CONFIG_ATTR_BINDING))
@@ -174,6 +178,8 @@ int config_print(FILE *f, const struct config *cfg,
 	/* Before the profiles and interfaces that attach them. */
 	for (i = 0; i < cfg->acls.n; i++)
 		config_acl_print(f, config_acl_at(cfg, i));
+	for (i = 0; i < cfg->qos.n; i++)
+		config_qos_print(f, config_qos_at(cfg, i));
 	ret = print_profiles(f, cfg);
 	if (ret)
 		return ret;
@@ -205,6 +211,11 @@ static const char *const acl_keys[CONFIG_ACL_BINDS] = {
 	"mac_access_group_in", "mac_access_group_out",
 };
 
+/* The JSON names of the service-policy directions. */
+static const char *const qos_keys[CONFIG_QOS_DIRS] = {
+	"service_policy_input", "service_policy_output",
+};
+
 /* The set attributes, named like vsmctl's other JSON (print.c). */
 void config_attrs_json(struct json *j, const struct config_attrs *a)
 {
@@ -232,6 +243,9 @@ void config_attrs_json(struct json *j, const struct config_attrs *a)
 	for (b = 0; b < CONFIG_ACL_BINDS; b++)
 		if (config_has(a, CONFIG_ATTR_ACL(b)))
 			json_kv_str(j, acl_keys[b], a->acl[b]);
+	for (b = 0; b < CONFIG_QOS_DIRS; b++)
+		if (config_has(a, CONFIG_ATTR_QOS(b)))
+			json_kv_str(j, qos_keys[b], a->qos[b]);
 	if (config_has(a, CONFIG_ATTR_MAX_PORTS))
 		json_kv_u64(j, "max_ports", a->max_ports);
 	if (config_has(a, CONFIG_ATTR_BINDING))
@@ -266,6 +280,12 @@ void config_json(struct json *j, const struct config *cfg)
 	json_arr_begin(j);
 	for (i = 0; i < cfg->acls.n; i++)
 		config_acl_json(j, config_acl_at(cfg, i));
+	json_arr_end(j);
+
+	json_key(j, "policy_maps");
+	json_arr_begin(j);
+	for (i = 0; i < cfg->qos.n; i++)
+		config_qos_json(j, config_qos_at(cfg, i));
 	json_arr_end(j);
 
 	json_key(j, "port_profiles");
@@ -352,6 +372,12 @@ void config_eval_json(struct json *j, const struct config_eval *ev)
 		else
 			json_kv_null(j, acl_keys[b]);
 	}
+	for (b = 0; b < CONFIG_QOS_DIRS; b++) {
+		if (ev->qos[b][0])
+			json_kv_str(j, qos_keys[b], ev->qos[b]);
+		else
+			json_kv_null(j, qos_keys[b]);
+	}
 	if (ev->profile)
 		json_kv_str(j, "port_profile", ev->profile->name);
 	json_key(j, "from");
@@ -360,5 +386,7 @@ void config_eval_json(struct json *j, const struct config_eval *ev)
 		json_from(j, attrs[i].key, ev, attrs[i].attr);
 	for (b = 0; b < CONFIG_ACL_BINDS; b++)
 		json_from(j, acl_keys[b], ev, CONFIG_ATTR_ACL(b));
+	for (b = 0; b < CONFIG_QOS_DIRS; b++)
+		json_from(j, qos_keys[b], ev, CONFIG_ATTR_QOS(b));
 	json_obj_end(j);
 }
