@@ -483,7 +483,7 @@ static void test_abbreviations(void)
 		 "... read as the full words; names keep their case");
 	BAD("port-profile web\n", "port-profile web\n  s\n",
 	    "an ambiguous abbreviation names the candidates",
-	    "line 2: s: ", "ambiguous command \"s\": switchport, shutdown, state");
+	    "line 2: s: ", "ambiguous command \"s\": switchport, service-policy, shutdown, state");
 	BAD("", "port-profile web\n  sw trunk allowed vlan a 10\n",
 	    "allowed vlan 'a' is add or all",
 	    "line 2:", "ambiguous", "add, all");
@@ -988,7 +988,7 @@ static void test_json(void)
 
 	config_init(&cfg);
 	out = as_json(&cfg);
-	ok_str(out, "{\"vlans\":[],\"access_lists\":[],\"port_profiles\":[],"
+	ok_str(out, "{\"vlans\":[],\"access_lists\":[],\"policy_maps\":[],\"port_profiles\":[],"
 		    "\"interfaces\":[]}\n",
 	       "JSON of an empty model");
 	free(out);
@@ -1004,7 +1004,7 @@ static void test_json(void)
 	out = as_json(&cfg);
 	ok_str(out,
 	       "{\"vlans\":[{\"id\":10,\"name\":\"web\"}],"
-	       "\"access_lists\":[],"
+	       "\"access_lists\":[],\"policy_maps\":[],"
 	       "\"port_profiles\":["
 	       "{\"name\":\"up\",\"type\":\"ethernet\",\"native_vlan\":null,"
 	       "\"state_enabled\":true},"
@@ -1035,6 +1035,7 @@ static void test_json(void)
 	       "\"ip_access_group_in\":null,\"ip_access_group_out\":null,"
 	       "\"ipv6_traffic_filter_in\":null,\"ipv6_traffic_filter_out\":null,"
 	       "\"mac_access_group_in\":null,\"mac_access_group_out\":null,"
+	       "\"service_policy_input\":null,\"service_policy_output\":null,"
 	       "\"port_profile\":\"web\","
 	       "\"from\":{\"mode\":\"default\",\"access_vlan\":\"port-profile web\","
 	       "\"allowed_vlans\":\"own\",\"native_vlan\":\"default\","
@@ -1044,7 +1045,9 @@ static void test_json(void)
 	       "\"ipv6_traffic_filter_in\":\"default\","
 	       "\"ipv6_traffic_filter_out\":\"default\","
 	       "\"mac_access_group_in\":\"default\","
-	       "\"mac_access_group_out\":\"default\"}}\n",
+	       "\"mac_access_group_out\":\"default\","
+	       "\"service_policy_input\":\"default\","
+	       "\"service_policy_output\":\"default\"}}\n",
 	       "JSON of an interface's evaluated attributes and their sources");
 	free(out);
 	config_free(&cfg);

@@ -901,6 +901,7 @@ static void test_json(void)
 	       "\"entries\":[{\"seq\":10,\"action\":\"permit\","
 	       "\"source\":\"00c0.4f00.0000 0000.00ff.ffff\","
 	       "\"destination\":\"any\",\"ethertype\":\"0x8137\"}]}],"
+	       "\"policy_maps\":[],"
 	       "\"port_profiles\":[{\"name\":\"p\",\"type\":\"vethernet\","
 	       "\"ip_access_group_in\":\"A\"}],"
 	       "\"interfaces\":[{\"name\":\"vethernet2\",\"type\":\"vethernet\","
@@ -917,7 +918,7 @@ static void test_json(void)
 		       "\"mac_access_group_out\":\"M\"") &&
 	   strstr(out, "\"ip_access_group_in\":\"port-profile p\","
 		       "\"ip_access_group_out\":\"default\"") &&
-	   strstr(out, "\"mac_access_group_out\":\"own\"}"),
+	   strstr(out, "\"mac_access_group_out\":\"own\","),
 	   "evaluated JSON: every slot, null if none, and where it comes from");
 	free(out);
 	config_free(&cfg);
