@@ -7,6 +7,8 @@
 
 #include <linux/etherdevice.h>
 #include <linux/if_vlan.h>
+#include <linux/tcp.h>
+#include <linux/udp.h>
 
 #include "vem.h"
 
@@ -21,6 +23,42 @@ static enum vem_class vem_classify(const u8 *dest)
 static unsigned int vem_skb_frames(const struct sk_buff *skb)
 {
 	return skb_is_gso(skb) ? max_t(unsigned int, skb_shinfo(skb)->gso_segs, 1) : 1;
+}
+
+/*
+ * The bytes @skb (data at the network header) takes on the wire, without
+ * FCS and 802.1Q tag: a GSO packet counts the headers of every segment it
+ * becomes, as vem_skb_frames() counts the segments. What the port
+ * counters and the policers count. Any context.
+ */
+unsigned int vem_skb_wire_len(const struct sk_buff *skb)
+{
+	unsigned int len = skb->len + ETH_HLEN, segs, hdr;
+	const struct skb_shared_info *shinfo = skb_shinfo(skb);
+	int toff;
+
+	if (!skb_is_gso(skb) || shinfo->gso_segs <= 1 ||
+	    !skb_transport_header_was_set(skb))
+		return len;
+	toff = skb_transport_offset(skb);
+	if (toff <= 0)
+		return len;
+	segs = shinfo->gso_segs;
+	hdr = ETH_HLEN + toff;
+	if (shinfo->gso_type & (SKB_GSO_TCPV4 | SKB_GSO_TCPV6)) {
+		struct tcphdr _th;
+		const struct tcphdr *th;
+
+		th = skb_header_pointer(skb, toff, sizeof(_th), &_th);
+		if (!th)
+			return len;
+		hdr += __tcp_hdrlen(th);
+	} else if (shinfo->gso_type & SKB_GSO_UDP_L4) {
+		hdr += sizeof(struct udphdr);
+	} else {
+		return len;
+	}
+	return len + (segs - 1) * hdr;
 }
 
 /* Called under rcu_read_lock with BH disabled (as are all below). */
@@ -108,14 +146,14 @@ static void vem_port_xmit(struct vem_port *out, struct net_device *dev,
 		kfree_skb(skb);
 		return;
 	}
+	len = vem_skb_wire_len(skb);
+	frames = vem_skb_frames(skb);
 	skb_push(skb, ETH_HLEN);
 	if (unlikely(!is_skb_forwardable(dev, skb))) {
 		vem_stats_drop(out, VEM_DROP_MTU);
 		kfree_skb(skb);
 		return;
 	}
-	len = skb->len;
-	frames = vem_skb_frames(skb);
 	if (tag)
 		__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), vid |
 				       (mark->cos > 0 ? mark->cos << VLAN_PRIO_SHIFT : 0));
@@ -290,7 +328,7 @@ static void vem_switch_frame(struct vem_port *in, struct sk_buff *skb)
 	struct vem_fdb_entry *e;
 	u16 vid = 0;
 
-	vem_stats_rx(in, class, vem_skb_frames(skb), skb->len + ETH_HLEN);
+	vem_stats_rx(in, class, vem_skb_frames(skb), vem_skb_wire_len(skb));
 	vem_port_view(in, &cfg);
 
 	/* Only 802.1Q: an 802.1ad (QinQ) outer tag is not ours to take. */

@@ -34,8 +34,6 @@
 #include <linux/if_ether.h>
 #include <linux/ip.h>
 #include <linux/ipv6.h>
-#include <linux/tcp.h>
-#include <linux/udp.h>
 #include <net/dsfield.h>
 #include <net/inet_ecn.h>
 
@@ -163,40 +161,6 @@ void vem_qos_cfg_release(const struct vem_port_cfg *cfg)
 /* Datapath. Called under rcu_read_lock with BH disabled, as all below. */
 
 /*
- * The bytes @skb (data at the network header) takes on the wire, without
- * FCS and 802.1Q tag. A GSO packet is charged every segment's headers.
- */
-static unsigned int vem_qos_wire_len(const struct sk_buff *skb)
-{
-	unsigned int len = skb->len + ETH_HLEN, segs, hdr;
-	const struct skb_shared_info *shinfo = skb_shinfo(skb);
-	int toff;
-
-	if (!skb_is_gso(skb) || shinfo->gso_segs <= 1 ||
-	    !skb_transport_header_was_set(skb))
-		return len;
-	toff = skb_transport_offset(skb);
-	if (toff <= 0)
-		return len;
-	segs = shinfo->gso_segs;
-	hdr = ETH_HLEN + toff;
-	if (shinfo->gso_type & (SKB_GSO_TCPV4 | SKB_GSO_TCPV6)) {
-		struct tcphdr _th;
-		const struct tcphdr *th;
-
-		th = skb_header_pointer(skb, toff, sizeof(_th), &_th);
-		if (!th)
-			return len;
-		hdr += __tcp_hdrlen(th);
-	} else if (shinfo->gso_type & SKB_GSO_UDP_L4) {
-		hdr += sizeof(struct udphdr);
-	} else {
-		return len;
-	}
-	return len + (segs - 1) * hdr;
-}
-
-/*
  * Run @qos's class on one frame (data at the network header) with the
  * policer @pol of its port and direction. Fills in @mark the marks to
  * write (fields it leaves alone keep the caller's values).
@@ -216,7 +180,7 @@ enum vem_qos_verdict vem_qos_police(const struct vem_qos *qos,
 	if (!conf->cir)
 		return VEM_QOS_PASS;
 
-	inc = ((u64)vem_qos_wire_len(skb) * conf->ns_per_byte_q16) >> 16;
+	inc = ((u64)vem_skb_wire_len(skb) * conf->ns_per_byte_q16) >> 16;
 	now = ktime_get_ns();
 	tat = atomic64_read(&pol->tat);
 	do {

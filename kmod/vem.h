@@ -480,6 +480,7 @@ int vem_qos_set_dscp(struct sk_buff *skb, u8 dscp);
 
 /* datapath.c */
 rx_handler_result_t vem_handle_frame(struct sk_buff **pskb);
+unsigned int vem_skb_wire_len(const struct sk_buff *skb);
 
 /* netlink.c */
 int vem_genl_init(void);

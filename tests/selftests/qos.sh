@@ -86,6 +86,13 @@ interface vethernet 4
   switchport access vlan 20
 EOF2
 for i in 1 2 3 4; do vsm host interface set vethernet $i dev vm$i-p; done
+check_eq "show policy-map -j: UDP10 used by the profile, 1 user in the kernel, 30000 bytes" \
+	"port-profile policed 1 30000" "$(vsm host -j show policy-map UDP10 | python3 -c '
+import json, sys
+p = json.load(sys.stdin)[0]
+print(p["used_by"], p["kernel"]["users"], p["kernel"]["bc_bytes"])')"
+check "show policy-map TCP10: the default burst made explicit in the kernel" sh -c \
+	"$VSMCTL -j show policy-map TCP10 | grep -q '\"bc_bytes\":250000'"
 check "running-config prints the policy-maps back as written" sh -c \
 	"$VSMCTL show running-config | grep -qx '    police cir 10 mbps bc 30 kbytes conform transmit violate drop'"
 

@@ -401,7 +401,8 @@ enum vem_port_attr {
  * Counters of a port (VEM_A_PORT_STATS), all u64. They belong to the port,
  * not to its netdev: they keep counting across unbind and rebind. "rx" is
  * what the switch received from the port, "tx" what it sent to it. Bytes
- * count the Ethernet frame without FCS and without the 802.1Q tag.
+ * count the Ethernet frame without FCS and without the 802.1Q tag (a GSO
+ * packet: the frames it becomes, each with its headers).
  */
 enum vem_stats_attr {
 	VEM_A_STATS_UNSPEC,
