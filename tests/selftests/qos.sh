@@ -192,6 +192,26 @@ on vm2 ping -c 1 -W 2 10.0.13.1 >/dev/null
 tcap_wait
 check "the reply vm2 -> vm1 is not marked: an input policy" grep -q "tos 0x0," "$T/cap"
 
+# An output policy marks the copy of its own port only: a flooded frame
+# reaches vm2 marked and vm3 (trunk, native VLAN 1) as it was sent.
+check "set dscp ef out on vethernet 2 only" vsm host configure - <<'EOF2'
+interface vethernet 1
+  no service-policy input
+interface vethernet 2
+  service-policy output EF
+EOF2
+vsm host clear mac address-table dynamic
+: >"$T/cap3.err"
+on vm3 timeout 8 tcpdump -l -nv -c 1 -i eth0 icmp >"$T/cap3" 2>"$T/cap3.err" &
+tcap3=$!
+wait_until 5 grep -q "listening on" "$T/cap3.err"
+tcap vm2 icmp
+on vm1 ping -c 1 -W 2 10.0.13.2 >/dev/null
+tcap_wait
+wait $tcap3
+check "flooded: vm2's copy marked (tos 0xb8)" grep -q "tos 0xb8" "$T/cap"
+check "flooded: vm3's copy untouched (tos 0x0)" grep -q "tos 0x0," "$T/cap3"
+
 check "set cos 5 in on vethernet 4, towards the trunk" vsm host configure - <<'EOF2'
 policy-map type qos COS5
   class class-default
@@ -223,6 +243,8 @@ policy-map type qos SLOW
     police cir 8 kbps bc 1514 bytes conform transmit violate set-dscp-transmit af11
 interface vethernet 1
   service-policy input SLOW
+interface vethernet 2
+  no service-policy output
 EOF2
 m0=$(port_stat host vethernet 1 police_in_marked)
 CAPN=4 tcap vm2 icmp and icmp[icmptype] == icmp-echo
