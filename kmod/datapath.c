@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The datapath: every frame a bound netdev receives enters the switch here.
- * Ingress VLAN classification, ingress ACLs, storm control, learning,
- * lookup, flooding, egress ACLs, egress tagging.
+ * Ingress VLAN classification, ingress ACLs, storm control, ingress QoS,
+ * learning, lookup, flooding, egress ACLs, egress QoS, egress tagging.
  */
 
 #include <linux/etherdevice.h>
 #include <linux/if_vlan.h>
+#include <linux/tcp.h>
+#include <linux/udp.h>
 
 #include "vem.h"
 
@@ -21,6 +23,42 @@ static enum vem_class vem_classify(const u8 *dest)
 static unsigned int vem_skb_frames(const struct sk_buff *skb)
 {
 	return skb_is_gso(skb) ? max_t(unsigned int, skb_shinfo(skb)->gso_segs, 1) : 1;
+}
+
+/*
+ * The bytes @skb (data at the network header) takes on the wire, without
+ * FCS and 802.1Q tag: a GSO packet counts the headers of every segment it
+ * becomes, as vem_skb_frames() counts the segments. What the port
+ * counters and the policers count. Any context.
+ */
+unsigned int vem_skb_wire_len(const struct sk_buff *skb)
+{
+	unsigned int len = skb->len + ETH_HLEN, segs, hdr;
+	const struct skb_shared_info *shinfo = skb_shinfo(skb);
+	int toff;
+
+	if (!skb_is_gso(skb) || shinfo->gso_segs <= 1 ||
+	    !skb_transport_header_was_set(skb))
+		return len;
+	toff = skb_transport_offset(skb);
+	if (toff <= 0)
+		return len;
+	segs = shinfo->gso_segs;
+	hdr = ETH_HLEN + toff;
+	if (shinfo->gso_type & (SKB_GSO_TCPV4 | SKB_GSO_TCPV6)) {
+		struct tcphdr _th;
+		const struct tcphdr *th;
+
+		th = skb_header_pointer(skb, toff, sizeof(_th), &_th);
+		if (!th)
+			return len;
+		hdr += __tcp_hdrlen(th);
+	} else if (shinfo->gso_type & SKB_GSO_UDP_L4) {
+		hdr += sizeof(struct udphdr);
+	} else {
+		return len;
+	}
+	return len + (segs - 1) * hdr;
 }
 
 /* Called under rcu_read_lock with BH disabled (as are all below). */
@@ -92,25 +130,33 @@ static bool vem_egress_allowed(const struct vem_cfg_view *cfg, u16 vid,
 
 /*
  * Hand @skb (data at the network header, as received) to @out's netdev in
- * @vid. Consumes @skb. The caller checked that @out may send @vid.
+ * @vid, with the marks of @out's "out" QoS policy: its own copy's DSCP,
+ * the PCP of the tag (a frame that leaves untagged carries no CoS).
+ * Consumes @skb. The caller checked that @out may send @vid.
  */
 static void vem_port_xmit(struct vem_port *out, struct net_device *dev,
 			  struct sk_buff *skb, u16 vid, bool tag,
-			  enum vem_class class)
+			  enum vem_class class, const struct vem_qos_mark *mark)
 {
 	unsigned int len, frames;
 	int rc;
 
+	if (unlikely(mark->dscp >= 0) && vem_qos_set_dscp(skb, mark->dscp)) {
+		vem_stats_drop(out, VEM_DROP_NOMEM);
+		kfree_skb(skb);
+		return;
+	}
+	len = vem_skb_wire_len(skb);
+	frames = vem_skb_frames(skb);
 	skb_push(skb, ETH_HLEN);
 	if (unlikely(!is_skb_forwardable(dev, skb))) {
 		vem_stats_drop(out, VEM_DROP_MTU);
 		kfree_skb(skb);
 		return;
 	}
-	len = skb->len;
-	frames = vem_skb_frames(skb);
 	if (tag)
-		__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), vid);
+		__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), vid |
+				       (mark->cos > 0 ? mark->cos << VLAN_PRIO_SHIFT : 0));
 	skb->dev = dev;
 	skb_forward_csum(skb);
 	/* net_xmit_eval() is a macro that evaluates its argument twice. */
@@ -157,14 +203,58 @@ static bool vem_storm_ok(struct vem_port *in, const struct vem_cfg_view *cfg,
 	return false;
 }
 
-/* Send a copy of @skb to every port of @vid but @in. Consumes @skb. */
+/*
+ * A QoS policy of @port (direction @dir) on one frame: false if it drops
+ * it (counted). @mark gathers what to write in the frame's copy.
+ */
+static bool vem_qos_ok(struct vem_port *port, const struct vem_qos *qos,
+		       enum vem_qos_dir dir, struct sk_buff *skb,
+		       struct vem_qos_mark *mark)
+{
+	struct vem_pcpu_stats *s;
+
+	switch (vem_qos_police(qos, &port->police[dir], skb, mark)) {
+	case VEM_QOS_PASS:
+		return true;
+	case VEM_QOS_DROP:
+		vem_stats_drop(port, dir == VEM_QOS_IN ? VEM_DROP_POLICE_IN :
+							 VEM_DROP_POLICE_OUT);
+		return false;
+	case VEM_QOS_MARKED:
+		break;
+	}
+	s = this_cpu_ptr(port->stats);
+	u64_stats_update_begin(&s->syncp);
+	u64_stats_inc(&s->police_marked[dir]);
+	u64_stats_update_end(&s->syncp);
+	return true;
+}
+
+/*
+ * Whether @out's "out" QoS policy lets the frame leave; @mark: what the
+ * ingress decided (the CoS), overridden by what the egress policy sets.
+ */
+static bool vem_qos_out_ok(struct vem_port *out, const struct vem_cfg_view *view,
+			   struct sk_buff *skb, struct vem_qos_mark *mark)
+{
+	if (likely(!view->qos[VEM_QOS_OUT]))
+		return true;
+	return vem_qos_ok(out, view->qos[VEM_QOS_OUT], VEM_QOS_OUT, skb, mark);
+}
+
+/*
+ * Send a copy of @skb to every port of @vid but @in. Consumes @skb.
+ * @in_mark: the CoS the ingress policy set (DSCP is already written).
+ */
 static void vem_flood(struct vem_switch *sw, struct vem_port *in,
 		      struct sk_buff *skb, u16 vid, enum vem_class class,
-		      struct vem_acl_frame *frame)
+		      struct vem_acl_frame *frame,
+		      const struct vem_qos_mark *in_mark)
 {
 	struct net_device *prev_dev = NULL, *dev;
 	struct vem_port *prev = NULL, *p;
 	bool prev_tag = false, tag;
+	struct vem_qos_mark prev_mark = *in_mark, mark;
 	struct vem_cfg_view view;
 
 	list_for_each_entry_rcu(p, &sw->ports, node) {
@@ -181,6 +271,9 @@ static void vem_flood(struct vem_switch *sw, struct vem_port *in,
 			continue;
 		if (!vem_acl_out_ok(p, &view, skb, frame))
 			continue;
+		mark = *in_mark;
+		if (!vem_qos_out_ok(p, &view, skb, &mark))
+			continue;
 		if (prev) {
 			struct sk_buff *copy = skb_clone(skb, GFP_ATOMIC);
 
@@ -188,15 +281,17 @@ static void vem_flood(struct vem_switch *sw, struct vem_port *in,
 				vem_stats_drop(prev, VEM_DROP_NOMEM);
 			} else {
 				vem_port_xmit(prev, prev_dev, copy, vid,
-					      prev_tag, class);
+					      prev_tag, class, &prev_mark);
 			}
 		}
 		prev = p;
 		prev_dev = dev;
 		prev_tag = tag;
+		prev_mark = mark;
 	}
 	if (prev)
-		vem_port_xmit(prev, prev_dev, skb, vid, prev_tag, class);
+		vem_port_xmit(prev, prev_dev, skb, vid, prev_tag, class,
+			      &prev_mark);
 	else
 		consume_skb(skb);
 }
@@ -204,8 +299,10 @@ static void vem_flood(struct vem_switch *sw, struct vem_port *in,
 /* Known unicast destination behind @out. Consumes @skb. */
 static void vem_forward(struct vem_port *in, struct vem_port *out,
 			struct sk_buff *skb, u16 vid,
-			struct vem_acl_frame *frame)
+			struct vem_acl_frame *frame,
+			const struct vem_qos_mark *in_mark)
 {
+	struct vem_qos_mark mark = *in_mark;
 	struct vem_cfg_view view;
 	struct net_device *dev;
 	bool tag;
@@ -231,7 +328,9 @@ static void vem_forward(struct vem_port *in, struct vem_port *out,
 	}
 	if (!vem_acl_out_ok(out, &view, skb, frame))
 		goto drop;
-	vem_port_xmit(out, dev, skb, vid, tag, VEM_CLASS_UCAST);
+	if (!vem_qos_out_ok(out, &view, skb, &mark))
+		goto drop;
+	vem_port_xmit(out, dev, skb, vid, tag, VEM_CLASS_UCAST, &mark);
 	return;
 drop:
 	kfree_skb(skb);
@@ -245,10 +344,11 @@ static void vem_switch_frame(struct vem_port *in, struct sk_buff *skb)
 	const struct ethhdr *eth = eth_hdr(skb);
 	enum vem_class class = vem_classify(eth->h_dest);
 	struct vem_acl_frame frame = { .parsed = false };
+	struct vem_qos_mark mark = { .dscp = -1, .cos = -1 };
 	struct vem_fdb_entry *e;
 	u16 vid = 0;
 
-	vem_stats_rx(in, class, vem_skb_frames(skb), skb->len + ETH_HLEN);
+	vem_stats_rx(in, class, vem_skb_frames(skb), vem_skb_wire_len(skb));
 	vem_port_view(in, &cfg);
 
 	/* Only 802.1Q: an 802.1ad (QinQ) outer tag is not ours to take. */
@@ -283,12 +383,35 @@ static void vem_switch_frame(struct vem_port *in, struct sk_buff *skb)
 			  VEM_STORM_BCAST : VEM_STORM_MCAST, skb))
 		goto drop;
 
+	/*
+	 * Policed after the ACLs: a denied frame takes no tokens. A frame
+	 * the policer drops is still learned from (it came from that MAC).
+	 * The DSCP is written once here, for every copy; the CoS goes with
+	 * the frame to the egress tag.
+	 */
+	if (unlikely(cfg.qos[VEM_QOS_IN])) {
+		if (!vem_qos_ok(in, cfg.qos[VEM_QOS_IN], VEM_QOS_IN, skb, &mark))
+			goto drop_learn;
+		if (mark.dscp >= 0) {
+			if (vem_qos_set_dscp(skb, mark.dscp)) {
+				vem_stats_drop(in, VEM_DROP_NOMEM);
+				goto drop;
+			}
+			/* The egress ACLs see the new DSCP. */
+			frame.pkt.dscp = mark.dscp;
+			mark.dscp = -1;
+			/* The data may have moved, unshared. */
+			eth = eth_hdr(skb);
+		}
+	}
+
 	vem_fdb_learn(sw, in, eth->h_source, vid);
 
 	if (class == VEM_CLASS_UCAST) {
 		e = vem_fdb_lookup(&sw->fdb, eth->h_dest, vid);
 		if (likely(e)) {
-			vem_forward(in, READ_ONCE(e->port), skb, vid, &frame);
+			vem_forward(in, READ_ONCE(e->port), skb, vid, &frame,
+				    &mark);
 			return;
 		}
 		/* Unknown unicast: its source was learned all the same. */
@@ -296,8 +419,10 @@ static void vem_switch_frame(struct vem_port *in, struct sk_buff *skb)
 			goto drop;
 		vem_stats_flood(in);
 	}
-	vem_flood(sw, in, skb, vid, class, &frame);
+	vem_flood(sw, in, skb, vid, class, &frame, &mark);
 	return;
+drop_learn:
+	vem_fdb_learn(sw, in, eth->h_source, vid);
 drop:
 	kfree_skb(skb);
 }

@@ -7,7 +7,7 @@
  *
  * This file: the family, its policies and operations, pre_doit/post_doit,
  * replies and events. The commands are in nl_switch.c, nl_port.c,
- * nl_fdb.c and nl_profile.c.
+ * nl_fdb.c, nl_profile.c, nl_acl.c and nl_qos.c.
  */
 
 #include <linux/ctype.h>
@@ -54,6 +54,9 @@ static const struct nla_policy vem_switch_policy[VEM_A_SWITCH_FDB_MAX + 1] = {
 #define VEM_ACL_NAME_POLICY \
 	{ .type = NLA_NUL_STRING, .len = VEM_ACL_NAME_MAX }
 
+#define VEM_QOS_NAME_POLICY \
+	{ .type = NLA_NUL_STRING, .len = VEM_QOS_NAME_MAX }
+
 /* PORT_NEW, PORT_SET: identity and configuration. */
 static struct netlink_range_validation vem_storm_range = {
 	.min = 0, .max = VEM_STORM_PPS_MAX,
@@ -81,6 +84,8 @@ static const struct nla_policy vem_port_policy[VEM_A_PORT_STORM_UCAST + 1] = {
 	[VEM_A_PORT_STORM_BCAST] = VEM_STORM_POLICY,
 	[VEM_A_PORT_STORM_MCAST] = VEM_STORM_POLICY,
 	[VEM_A_PORT_STORM_UCAST] = VEM_STORM_POLICY,
+	[VEM_A_PORT_QOS_IN] = VEM_QOS_NAME_POLICY,
+	[VEM_A_PORT_QOS_OUT] = VEM_QOS_NAME_POLICY,
 };
 
 static struct netlink_range_validation vem_profile_ports_range = {
@@ -111,6 +116,8 @@ static const struct nla_policy vem_profile_policy[VEM_A_PROFILE_STORM_UCAST + 1]
 	[VEM_A_PROFILE_STORM_BCAST] = VEM_STORM_POLICY,
 	[VEM_A_PROFILE_STORM_MCAST] = VEM_STORM_POLICY,
 	[VEM_A_PROFILE_STORM_UCAST] = VEM_STORM_POLICY,
+	[VEM_A_PROFILE_QOS_IN] = VEM_QOS_NAME_POLICY,
+	[VEM_A_PROFILE_QOS_OUT] = VEM_QOS_NAME_POLICY,
 };
 
 /* One ACL entry; the HITS it carries in replies are read-only. */
@@ -143,6 +150,29 @@ static const struct nla_policy vem_acl_policy[VEM_A_ACL_ENTRIES + 1] = {
 	[VEM_A_ACL_FAMILY] = NLA_POLICY_RANGE(NLA_U8, VEM_ACL_FAMILY_MAC,
 					      VEM_ACL_FAMILY_MAX),
 	[VEM_A_ACL_ENTRIES] = NLA_POLICY_NESTED_ARRAY(vem_ace_policy),
+};
+
+static struct netlink_range_validation vem_qos_cir_range = {
+	.min = VEM_QOS_CIR_MIN, .max = VEM_QOS_CIR_MAX,
+};
+static struct netlink_range_validation vem_qos_bc_range = {
+	.min = VEM_QOS_BC_MIN, .max = VEM_QOS_BC_MAX,
+};
+
+/* QOS_NEW, QOS_SET; USERS is read-only (beyond maxattr: refused). */
+static const struct nla_policy vem_qos_policy[VEM_A_QOS_SET_DSCP + 1] = {
+	[VEM_A_QOS_NAME] = VEM_QOS_NAME_POLICY,
+	[VEM_A_QOS_CIR] = NLA_POLICY_FULL_RANGE(NLA_U64, &vem_qos_cir_range),
+	[VEM_A_QOS_BC] = NLA_POLICY_FULL_RANGE(NLA_U32, &vem_qos_bc_range),
+	[VEM_A_QOS_VIOLATE] = NLA_POLICY_MAX(NLA_U8, VEM_QOS_VIOLATE_MAX),
+	[VEM_A_QOS_VIOLATE_DSCP] = NLA_POLICY_MAX(NLA_U8, 63),
+	[VEM_A_QOS_SET_COS] = NLA_POLICY_MAX(NLA_U8, 7),
+	[VEM_A_QOS_SET_DSCP] = NLA_POLICY_MAX(NLA_U8, 63),
+};
+
+/* QOS_DEL, QOS_GET: the name only. */
+static const struct nla_policy vem_qos_ref_policy[VEM_A_QOS_NAME + 1] = {
+	[VEM_A_QOS_NAME] = VEM_QOS_NAME_POLICY,
 };
 
 /* ACL_DEL, ACL_GET: the name only. */
@@ -245,7 +275,8 @@ static int vem_nl_pre_doit(const vem_genl_ops_t *ops, struct sk_buff *skb,
 	mutex_lock(&vem_mutex);
 
 	if (flags & (VEM_NL_NEED_SWITCH | VEM_NL_NEED_PORT |
-		     VEM_NL_NEED_PROFILE | VEM_NL_NEED_ACL)) {
+		     VEM_NL_NEED_PROFILE | VEM_NL_NEED_ACL |
+		     VEM_NL_NEED_QOS)) {
 		sw = vem_switch_get(genl_info_net(info));
 		if (!sw) {
 			NL_SET_ERR_MSG_MOD(info->extack,
@@ -305,6 +336,23 @@ static int vem_nl_pre_doit(const vem_genl_ops_t *ops, struct sk_buff *skb,
 			goto err_unlock;
 		}
 		info->user_ptr[1] = acl;
+	}
+	if (flags & VEM_NL_NEED_QOS) {
+		struct vem_qos *qos;
+
+		if (VEM_REQUIRE(info, VEM_A_QOS_NAME, "QoS policy name")) {
+			err = -EINVAL;
+			goto err_unlock;
+		}
+		qos = vem_qos_find(sw, nla_data(info->attrs[VEM_A_QOS_NAME]));
+		if (!qos) {
+			NL_SET_ERR_MSG_ATTR_MOD(info->extack,
+						info->attrs[VEM_A_QOS_NAME],
+						"No such QoS policy");
+			err = -ENOENT;
+			goto err_unlock;
+		}
+		info->user_ptr[1] = qos;
 	}
 	return 0;
 
@@ -383,6 +431,14 @@ static const struct genl_ops vem_nl_ops[] = {
 	       vem_acl_ref_policy, VEM_NL_NEED_ACL),
 	VEM_OP(VEM_CMD_ACL_SET, vem_nl_acl_set, NULL, vem_acl_policy,
 	       VEM_NL_NEED_ACL),
+	VEM_OP(VEM_CMD_QOS_NEW, vem_nl_qos_new, NULL, vem_qos_policy,
+	       VEM_NL_NEED_SWITCH),
+	VEM_OP(VEM_CMD_QOS_DEL, vem_nl_qos_del, NULL, vem_qos_ref_policy,
+	       VEM_NL_NEED_QOS),
+	VEM_OP(VEM_CMD_QOS_GET, vem_nl_qos_get, vem_nl_qos_dump,
+	       vem_qos_ref_policy, VEM_NL_NEED_QOS),
+	VEM_OP(VEM_CMD_QOS_SET, vem_nl_qos_set, NULL, vem_qos_policy,
+	       VEM_NL_NEED_QOS),
 };
 
 struct genl_family vem_genl_family __ro_after_init = {
@@ -394,7 +450,7 @@ struct genl_family vem_genl_family __ro_after_init = {
 	.post_doit = vem_nl_post_doit,
 	.ops = vem_nl_ops,
 	.n_ops = ARRAY_SIZE(vem_nl_ops),
-	.resv_start_op = VEM_CMD_ACL_SET + 1,	/* every command is strict */
+	.resv_start_op = VEM_CMD_QOS_SET + 1,	/* every command is strict */
 	.mcgrps = vem_nl_mcgrps,
 	.n_mcgrps = ARRAY_SIZE(vem_nl_mcgrps),
 	.module = THIS_MODULE,

@@ -32,6 +32,7 @@ extern struct genl_family vem_genl_family;
 #define VEM_NL_NEED_RTNL	BIT(2)	/* may bind or unbind netdevs */
 #define VEM_NL_NEED_PROFILE	BIT(3)	/* user_ptr[1]: profile NAME */
 #define VEM_NL_NEED_ACL		BIT(4)	/* user_ptr[1]: ACL NAME */
+#define VEM_NL_NEED_QOS		BIT(5)	/* user_ptr[1]: QoS policy NAME */
 
 /* One ACL entry's attributes (netlink.c). */
 extern const struct nla_policy vem_ace_policy[VEM_A_ACE_ETHERTYPE + 1];
@@ -55,6 +56,7 @@ struct vem_cfg_attrs {
 	int mode, access_vlan, native_vlan, trunk_vlans, shutdown;
 	int acl;	/* the first of VEM_ACL_SLOTS consecutive ones */
 	int storm;	/* the first of VEM_STORM_KINDS consecutive ones */
+	int qos;	/* the first of VEM_QOS_DIRS consecutive ones */
 };
 
 /* nl_port.c: the items ports and profiles share */
@@ -96,5 +98,16 @@ int vem_nl_acl_set(struct sk_buff *skb, struct genl_info *info);
 int vem_nl_acl_del(struct sk_buff *skb, struct genl_info *info);
 int vem_nl_acl_get(struct sk_buff *skb, struct genl_info *info);
 int vem_nl_acl_dump(struct sk_buff *skb, struct netlink_callback *cb);
+
+/* nl_qos.c */
+int vem_nl_parse_qos_slots(struct genl_info *info, int first,
+			   struct vem_port_cfg *cfg);
+int vem_nl_put_qos(struct sk_buff *skb, int first,
+		   struct vem_qos *const *qos);
+int vem_nl_qos_new(struct sk_buff *skb, struct genl_info *info);
+int vem_nl_qos_set(struct sk_buff *skb, struct genl_info *info);
+int vem_nl_qos_del(struct sk_buff *skb, struct genl_info *info);
+int vem_nl_qos_get(struct sk_buff *skb, struct genl_info *info);
+int vem_nl_qos_dump(struct sk_buff *skb, struct netlink_callback *cb);
 
 #endif /* _VEM_NETLINK_H */

@@ -26,6 +26,8 @@ static int vem_nl_put_stats(struct sk_buff *skb, const struct vem_port *port)
 		[VEM_DROP_STORM_BCAST] = VEM_A_STATS_DROP_STORM_BCAST,
 		[VEM_DROP_STORM_MCAST] = VEM_A_STATS_DROP_STORM_MCAST,
 		[VEM_DROP_STORM_UCAST] = VEM_A_STATS_DROP_STORM_UCAST,
+		[VEM_DROP_POLICE_IN] = VEM_A_STATS_DROP_POLICE_IN,
+		[VEM_DROP_POLICE_OUT] = VEM_A_STATS_DROP_POLICE_OUT,
 	};
 	/* VEM_A_STATS_{RX,TX}_<class>_{PKTS,BYTES} are laid out by class. */
 	static const u8 class_off[VEM_CLASS_MAX] = {
@@ -57,7 +59,11 @@ static int vem_nl_put_stats(struct sk_buff *skb, const struct vem_port *port)
 	if (nla_put_u64_64bit(skb, VEM_A_STATS_RX_FLOOD_PKTS, st.rx_flood,
 			      VEM_A_STATS_PAD) ||
 	    nla_put_u64_64bit(skb, VEM_A_STATS_LEARN_REFUSED, st.learn_refused,
-			      VEM_A_STATS_PAD))
+			      VEM_A_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, VEM_A_STATS_POLICE_IN_MARKED,
+			      st.police_marked[VEM_QOS_IN], VEM_A_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, VEM_A_STATS_POLICE_OUT_MARKED,
+			      st.police_marked[VEM_QOS_OUT], VEM_A_STATS_PAD))
 		goto cancel;
 	nla_nest_end(skb, nest);
 	return 0;
@@ -116,7 +122,8 @@ static int vem_nl_fill_port(struct sk_buff *skb, const struct vem_port *port,
 	    (prof && nla_put_string(skb, VEM_A_PORT_PROFILE, prof->name)) ||
 	    vem_nl_put_vlans(skb, VEM_A_PORT_TRUNK_VLANS, cfg.trunk_vlans) ||
 	    vem_nl_put_acls(skb, VEM_A_PORT_ACL_IP_IN, &cfg) ||
-	    vem_nl_put_storm(skb, VEM_A_PORT_STORM_BCAST, &cfg))
+	    vem_nl_put_storm(skb, VEM_A_PORT_STORM_BCAST, &cfg) ||
+	    vem_nl_put_qos(skb, VEM_A_PORT_QOS_IN, cfg.qos))
 		goto cancel;
 
 	if (with_stats && vem_nl_put_stats(skb, port))
@@ -158,6 +165,7 @@ static const struct vem_cfg_attrs vem_port_cfg_attrs = {
 	.shutdown = VEM_A_PORT_SHUTDOWN,
 	.acl = VEM_A_PORT_ACL_IP_IN,
 	.storm = VEM_A_PORT_STORM_BCAST,
+	.qos = VEM_A_PORT_QOS_IN,
 };
 
 const struct vem_cfg_attrs vem_profile_cfg_attrs = {
@@ -168,6 +176,7 @@ const struct vem_cfg_attrs vem_profile_cfg_attrs = {
 	.shutdown = VEM_A_PROFILE_SHUTDOWN,
 	.acl = VEM_A_PROFILE_ACL_IP_IN,
 	.storm = VEM_A_PROFILE_STORM_BCAST,
+	.qos = VEM_A_PROFILE_QOS_IN,
 };
 
 /* The ACL family each slot takes: IPv4, IPv6, MAC, in and out each. */
@@ -308,6 +317,8 @@ int vem_nl_parse_cfg(struct genl_info *info,
 		cfg->own |= VEM_CFG_SHUTDOWN;
 	}
 	err = vem_nl_parse_acls(info, a, cfg);
+	if (!err)
+		err = vem_nl_parse_qos_slots(info, a->qos, cfg);
 	if (err)
 		return err;
 	vem_cfg_update_acl_mask(cfg);
@@ -351,6 +362,9 @@ static void vem_nl_clear_cfg(struct genl_info *info, u8 type,
 	for (i = 0; i < VEM_STORM_KINDS; i++)
 		if (clear & VEM_CFG_STORM(i))
 			vem_cfg_set_storm(cfg, i, 0);
+	for (i = 0; i < VEM_QOS_DIRS; i++)
+		if (clear & VEM_CFG_QOS(i))
+			cfg->qos[i] = NULL;
 	cfg->own &= ~clear;
 	vem_cfg_update_acl_mask(cfg);
 }

@@ -37,7 +37,8 @@ static int vem_nl_fill_profile(struct sk_buff *skb, const void *obj,
 	    nla_put_u8(skb, VEM_A_PROFILE_ENABLED, prof->enabled) ||
 	    nla_put_u32(skb, VEM_A_PROFILE_PORT_COUNT, prof->n_ports) ||
 	    vem_nl_put_acls(skb, VEM_A_PROFILE_ACL_IP_IN, &view) ||
-	    vem_nl_put_storm(skb, VEM_A_PROFILE_STORM_BCAST, &view))
+	    vem_nl_put_storm(skb, VEM_A_PROFILE_STORM_BCAST, &view) ||
+	    vem_nl_put_qos(skb, VEM_A_PROFILE_QOS_IN, cfg->qos))
 		goto cancel;
 	genlmsg_end(skb, hdr);
 	return 0;

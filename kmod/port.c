@@ -55,6 +55,7 @@ struct vem_port *vem_port_create(struct vem_switch *sw, u8 type, u32 id,
 	port->id = id;
 	RCU_INIT_POINTER(port->cfg, pcfg);
 	vem_acl_cfg_hold(pcfg);
+	vem_qos_cfg_hold(pcfg);
 
 	err = xa_insert(&sw->port_index, vem_port_key(type, id), port,
 			GFP_KERNEL);
@@ -67,6 +68,7 @@ struct vem_port *vem_port_create(struct vem_switch *sw, u8 type, u32 id,
 
 err_free_stats:
 	vem_acl_cfg_release(pcfg);
+	vem_qos_cfg_release(pcfg);
 	free_percpu(port->stats);
 err_free_cfg:
 	kfree(pcfg);
@@ -96,6 +98,7 @@ void vem_port_destroy(struct vem_port *port)
 	vem_port_unbind(port);
 	vem_port_set_profile(port, NULL, NULL);
 	vem_acl_cfg_release(vem_dereference(port->cfg));
+	vem_qos_cfg_release(vem_dereference(port->cfg));
 	list_del_rcu(&port->node);
 	xa_erase(&sw->port_index, vem_port_key(port->type, port->id));
 	/* Static entries too: nothing may point at a freed port. */
@@ -111,8 +114,10 @@ void vem_port_set_cfg(struct vem_port *port, struct vem_port_cfg *cfg)
 	struct vem_port_cfg *old = vem_dereference(port->cfg);
 
 	vem_acl_cfg_hold(cfg);
+	vem_qos_cfg_hold(cfg);
 	rcu_assign_pointer(port->cfg, cfg);
 	vem_acl_cfg_release(old);
+	vem_qos_cfg_release(old);
 	vem_switch_changed(port->sw);
 	kfree_rcu(old, rcu);
 }

@@ -43,6 +43,7 @@ struct vem_profile *vem_profile_create(struct vem_switch *sw, const char *name,
 	prof->enabled = true;
 	RCU_INIT_POINTER(prof->cfg, pcfg);
 	vem_acl_cfg_hold(pcfg);
+	vem_qos_cfg_hold(pcfg);
 	list_add_tail(&prof->node, &sw->profiles);
 	return prof;
 }
@@ -62,6 +63,7 @@ void vem_profile_destroy(struct vem_profile *prof)
 	WARN_ON_ONCE(prof->n_ports);
 
 	vem_acl_cfg_release(vem_dereference(prof->cfg));
+	vem_qos_cfg_release(vem_dereference(prof->cfg));
 	list_del(&prof->node);
 	call_rcu(&prof->rcu, vem_profile_free_rcu);
 }
@@ -72,8 +74,10 @@ void vem_profile_set_cfg(struct vem_profile *prof, struct vem_port_cfg *cfg)
 	struct vem_port_cfg *old = vem_dereference(prof->cfg);
 
 	vem_acl_cfg_hold(cfg);
+	vem_qos_cfg_hold(cfg);
 	rcu_assign_pointer(prof->cfg, cfg);
 	vem_acl_cfg_release(old);
+	vem_qos_cfg_release(old);
 	kfree_rcu(old, rcu);
 }
 

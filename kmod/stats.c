@@ -29,6 +29,9 @@ void vem_stats_read(const struct vem_port *port, struct vem_stats *sum)
 			for (i = 0; i < VEM_DROP_MAX; i++)
 				c.drops[i] = u64_stats_read(&s->drops[i]);
 			c.learn_refused = u64_stats_read(&s->learn_refused);
+			for (i = 0; i < 2; i++)
+				c.police_marked[i] =
+					u64_stats_read(&s->police_marked[i]);
 		} while (u64_stats_fetch_retry(&s->syncp, start));
 
 		for (i = 0; i < VEM_CLASS_MAX; i++) {
@@ -41,5 +44,7 @@ void vem_stats_read(const struct vem_port *port, struct vem_stats *sum)
 		for (i = 0; i < VEM_DROP_MAX; i++)
 			sum->drops[i] += c.drops[i];
 		sum->learn_refused += c.learn_refused;
+		for (i = 0; i < 2; i++)
+			sum->police_marked[i] += c.police_marked[i];
 	}
 }

@@ -38,6 +38,7 @@ struct vem_switch *vem_switch_create(struct net *net, u32 ageing_s, u32 fdb_max)
 	INIT_LIST_HEAD(&sw->ports);
 	INIT_LIST_HEAD(&sw->profiles);
 	INIT_LIST_HEAD(&sw->acls);
+	INIT_LIST_HEAD(&sw->qos);
 	sw->gen = 1;	/* 0 would disable the dump check */
 	xa_init(&sw->port_index);
 	err = vem_fdb_init(&sw->fdb, sw, ageing_s, fdb_max);
@@ -60,6 +61,7 @@ void vem_switch_destroy(struct vem_switch *sw)
 	struct vem_profile *prof, *ptmp;
 	struct vem_port *port, *tmp;
 	struct vem_acl *acl, *atmp;
+	struct vem_qos *qos, *qtmp;
 
 	ASSERT_RTNL();
 	ASSERT_VEM_LOCKED();
@@ -72,6 +74,8 @@ void vem_switch_destroy(struct vem_switch *sw)
 	/* Nothing names them any more. */
 	list_for_each_entry_safe(acl, atmp, &sw->acls, node)
 		vem_acl_destroy(sw, acl);
+	list_for_each_entry_safe(qos, qtmp, &sw->qos, node)
+		vem_qos_destroy(sw, qos);
 	vem_fdb_uninit(&sw->fdb);
 	xa_destroy(&sw->port_index);
 	kfree_rcu(sw, rcu);

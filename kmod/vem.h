@@ -72,6 +72,8 @@ enum vem_drop {
 	VEM_DROP_STORM_BCAST,		/* VEM_DROP_STORM_BCAST + enum vem_storm */
 	VEM_DROP_STORM_MCAST,
 	VEM_DROP_STORM_UCAST,
+	VEM_DROP_POLICE_IN,
+	VEM_DROP_POLICE_OUT,
 	VEM_DROP_MAX
 };
 
@@ -83,6 +85,7 @@ struct vem_pcpu_stats {
 	u64_stats_t rx_flood;
 	u64_stats_t drops[VEM_DROP_MAX];
 	u64_stats_t learn_refused;
+	u64_stats_t police_marked[2];	/* by direction: in, out */
 	struct u64_stats_sync syncp;
 };
 
@@ -95,6 +98,7 @@ struct vem_stats {
 	u64 rx_flood;
 	u64 drops[VEM_DROP_MAX];
 	u64 learn_refused;
+	u64 police_marked[2];
 };
 
 /*
@@ -116,6 +120,18 @@ enum vem_acl_slot {
 #define VEM_CFG_ACL(slot)	(1U << (VEM_CFG_ACL_SHIFT + (slot)))
 
 struct vem_acl;
+struct vem_qos;
+
+/* Where a port or profile names a QoS policy, in the order of
+ * VEM_A_PORT_QOS_* and VEM_CFG_QOS_*. */
+enum vem_qos_dir {
+	VEM_QOS_IN,
+	VEM_QOS_OUT,
+	VEM_QOS_DIRS
+};
+
+/* The VEM_CFG_* bit of a QoS direction. */
+#define VEM_CFG_QOS(dir)	(VEM_CFG_QOS_IN << (dir))
 
 /* Storm control: the traffic a port receives that is flooded, by kind. */
 enum vem_storm {
@@ -153,6 +169,7 @@ struct vem_port_cfg {
 	u32 storm_pps[VEM_STORM_KINDS];
 	u64 storm_ns[VEM_STORM_KINDS];
 	u8 storm_mask;		/* BIT(kind) of each storm_pps[] set */
+	struct vem_qos *qos[VEM_QOS_DIRS];	/* NULL: none */
 	struct rcu_head rcu;
 };
 
@@ -192,6 +209,43 @@ struct vem_acl {
 	struct rcu_head rcu;
 };
 
+/*
+ * What a QoS policy does (policy-map type qos, class class-default):
+ * immutable once published, replaced whole by QOS_SET, freed after a
+ * grace period. The policer's state is not here but in each port
+ * (struct vem_police), per direction.
+ */
+struct vem_qos_conf {
+	u64 cir;		/* bit/s; 0: no policer */
+	u32 bc;			/* bytes */
+	u64 ns_per_byte_q16;	/* time one byte takes at cir, << 16 */
+	u64 tau_ns;		/* bc in time at cir: the bucket's depth */
+	u8 violate;		/* enum vem_qos_violate */
+	s8 violate_dscp;	/* -1: none */
+	s8 set_cos;		/* -1: unchanged */
+	s8 set_dscp;		/* -1: unchanged */
+	struct rcu_head rcu;
+};
+
+/* A named QoS policy. Lives while users > 0; freed after a grace period. */
+struct vem_qos {
+	struct list_head node;			/* in sw->qos, vem_mutex */
+	struct vem_qos_conf __rcu *conf;
+	u32 users;				/* published configs naming it */
+	char name[VEM_QOS_NAME_MAX + 1];
+	struct rcu_head rcu;
+};
+
+/*
+ * The policer of one port and direction: GCRA (virtual scheduling) on one
+ * "theoretical arrival time" in ns, advanced with cmpxchg by every CPU
+ * that sends a conforming frame. No lock, no per-CPU split (a per-CPU
+ * bucket would let N CPUs send N times cir).
+ */
+struct vem_police {
+	atomic64_t tat;
+} ____cacheline_aligned_in_smp;
+
 struct vem_switch;
 
 /*
@@ -220,6 +274,7 @@ struct vem_port {
 	struct vem_meter storm[VEM_STORM_KINDS];	/* datapath only */
 	u8 type;				/* enum vem_port_type */
 	u32 id;
+	struct vem_police police[VEM_QOS_DIRS];
 	struct rcu_head rcu;
 };
 
@@ -258,6 +313,8 @@ struct vem_switch {
 	struct list_head profiles;	/* writers and readers hold vem_mutex */
 	struct list_head acls;		/* writers and readers hold vem_mutex */
 	u32 n_acls;
+	struct list_head qos;		/* writers and readers hold vem_mutex */
+	u32 n_qos;
 	u32 n_ports;
 	u32 gen;			/* bumped on port changes, for dumps */
 	struct vem_fdb fdb;
@@ -274,6 +331,7 @@ struct vem_cfg_view {
 	const unsigned long *trunk_vlans;
 	u8 acls;				/* BIT(slot) of the ACLs in force */
 	u8 storms;				/* BIT(kind) of the limits in force */
+	struct vem_qos *qos[VEM_QOS_DIRS];	/* the QoS policies in force */
 	/* For vem_view_acl(), vem_view_storm(): where items come from. */
 	u32 mine;
 	const struct vem_port_cfg *own, *prof;
@@ -310,6 +368,8 @@ static inline void vem_port_view(const struct vem_port *port,
 		  (prof->acl_mask & ~(mine >> VEM_CFG_ACL_SHIFT));
 	v->storms = (own->storm_mask & (mine >> VEM_CFG_STORM_SHIFT)) |
 		    (prof->storm_mask & ~(mine >> VEM_CFG_STORM_SHIFT));
+	v->qos[VEM_QOS_IN] = (mine & VEM_CFG_QOS_IN ? own : prof)->qos[VEM_QOS_IN];
+	v->qos[VEM_QOS_OUT] = (mine & VEM_CFG_QOS_OUT ? own : prof)->qos[VEM_QOS_OUT];
 	v->mine = mine;
 	v->own = own;
 	v->prof = prof;
@@ -423,8 +483,41 @@ struct vem_acl_frame {
 bool vem_acl_check(const struct vem_cfg_view *view, bool out,
 		   struct sk_buff *skb, struct vem_acl_frame *frame);
 
+/* qos.c */
+struct vem_qos *vem_qos_find(struct vem_switch *sw, const char *name);
+struct vem_qos *vem_qos_create(struct vem_switch *sw, const char *name,
+			       struct vem_qos_conf *conf);
+void vem_qos_destroy(struct vem_switch *sw, struct vem_qos *qos);
+void vem_qos_conf_init(struct vem_qos_conf *conf);
+void vem_qos_conf_derive(struct vem_qos_conf *conf);
+void vem_qos_replace(struct vem_qos *qos, struct vem_qos_conf *conf);
+void vem_qos_cfg_hold(const struct vem_port_cfg *cfg);
+void vem_qos_cfg_release(const struct vem_port_cfg *cfg);
+
+/*
+ * What a QoS policy decided for one frame at one port: pass, drop, and
+ * the marks to write into its copy (-1: none).
+ */
+struct vem_qos_mark {
+	s8 dscp;
+	s8 cos;
+};
+
+enum vem_qos_verdict {
+	VEM_QOS_PASS,
+	VEM_QOS_MARKED,		/* violate set-dscp-transmit */
+	VEM_QOS_DROP,		/* violate drop */
+};
+
+enum vem_qos_verdict vem_qos_police(const struct vem_qos *qos,
+				    struct vem_police *pol,
+				    const struct sk_buff *skb,
+				    struct vem_qos_mark *mark);
+int vem_qos_set_dscp(struct sk_buff *skb, u8 dscp);
+
 /* datapath.c */
 rx_handler_result_t vem_handle_frame(struct sk_buff **pskb);
+unsigned int vem_skb_wire_len(const struct sk_buff *skb);
 
 /* netlink.c */
 int vem_genl_init(void);

@@ -41,6 +41,7 @@ void config_free(struct config *cfg)
 		free(config_acl_at(cfg, i)->entries);
 	vec_free(&cfg->vlans);
 	vec_free(&cfg->acls);
+	vec_free(&cfg->qos);
 	vec_free(&cfg->profiles);
 	vec_free(&cfg->ifaces);
 }
@@ -104,6 +105,7 @@ int config_clone(struct config *dst, const struct config *src)
 	}
 	if (acls_clone(dst) ||
 	    vec_clone(&dst->vlans, &src->vlans, sizeof(struct config_vlan)) ||
+	    vec_clone(&dst->qos, &src->qos, sizeof(struct config_qos)) ||
 	    vec_clone(&dst->profiles, &src->profiles,
 		      sizeof(struct config_profile)) ||
 	    vec_clone(&dst->ifaces, &src->ifaces,
@@ -323,6 +325,34 @@ struct config_iface *config_iface_find_vm(const struct config *cfg,
 	return NULL;
 }
 
+static int qos_cmp(const void *key, const void *item)
+{
+	return strcmp(key, ((const struct config_qos *)item)->name);
+}
+
+static void qos_init(void *item, const void *key)
+{
+	struct config_qos *q = item;
+
+	snprintf(q->name, sizeof(q->name), "%s", (const char *)key);
+}
+
+struct config_qos *config_qos_find(const struct config *cfg, const char *name)
+{
+	return vec_find(&cfg->qos, name, qos_cmp);
+}
+
+struct config_qos *config_qos_get(struct config *cfg, const char *name)
+{
+	return vec_get(&cfg->qos, name, qos_cmp, sizeof(struct config_qos),
+		       qos_init);
+}
+
+bool config_qos_del(struct config *cfg, const char *name)
+{
+	return vec_del(&cfg->qos, name, qos_cmp);
+}
+
 struct config_acl *config_acl_find(const struct config *cfg, uint8_t kind,
 				   const char *name)
 {
@@ -488,6 +518,49 @@ size_t config_acl_users(const struct config *cfg, uint8_t kind,
 		char port[PORT_STRLEN];
 
 		if (!attaches(&ifc->a, kind, name))
+			continue;
+		port_format(&ifc->ref, PORT_FMT_WORDS, port, sizeof(port));
+		snprintf(item, sizeof(item), "interface %s", port);
+		list_add(buf, len, &pos, item);
+		count++;
+	}
+	return count;
+}
+
+/* Whether a names policy-map name in either direction. */
+static bool attaches_qos(const struct config_attrs *a, const char *name)
+{
+	unsigned int dir;
+
+	for (dir = 0; dir < CONFIG_QOS_DIRS; dir++)
+		if (config_has(a, CONFIG_ATTR_QOS(dir)) &&
+		    !strcmp(a->qos[dir], name))
+			return true;
+	return false;
+}
+
+size_t config_qos_users(const struct config *cfg, const char *name,
+			char *buf, size_t len)
+{
+	char item[CONFIG_NAME_MAX + 32];
+	size_t i, pos = 0, count = 0;
+
+	if (len)
+		buf[0] = '\0';
+	for (i = 0; i < cfg->profiles.n; i++) {
+		const struct config_profile *pp = config_profile_at(cfg, i);
+
+		if (!attaches_qos(&pp->a, name))
+			continue;
+		snprintf(item, sizeof(item), "port-profile %s", pp->name);
+		list_add(buf, len, &pos, item);
+		count++;
+	}
+	for (i = 0; i < cfg->ifaces.n; i++) {
+		const struct config_iface *ifc = config_iface_at(cfg, i);
+		char port[PORT_STRLEN];
+
+		if (!attaches_qos(&ifc->a, name))
 			continue;
 		port_format(&ifc->ref, PORT_FMT_WORDS, port, sizeof(port));
 		snprintf(item, sizeof(item), "interface %s", port);

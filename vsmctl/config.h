@@ -8,6 +8,7 @@
  * config_parse.c	config text applied as one batch, all or nothing
  * config_eval.c	inheritance: validation and evaluated attributes
  * config_print.c	running-config text and JSON
+ * config_qos.c		policy-maps (type qos)
  *
  * Every attribute records whether it is set ("own"); what is not set comes
  * from the inherited profiles, then from the defaults (config_eval()).
@@ -36,6 +37,7 @@
 #define CONFIG_ACL_MAX		1024	/* access-lists, all kinds together */
 #define CONFIG_ACL_ENTRIES_MAX	4096	/* of one list (the kernel's bound) */
 #define CONFIG_REMARK_MAX	100	/* remark text, printable */
+#define CONFIG_QOS_MAX		1024	/* policy-maps */
 
 /* The kinds of access-lists; a name is unique within its kind. */
 enum config_acl_kind {
@@ -63,6 +65,13 @@ enum config_binding {
 	CONFIG_BINDING_EPHEMERAL,	/* vEth freed when the VM powers off */
 };
 
+/* service-policy input|output */
+enum config_qos_dir {
+	CONFIG_QOS_IN,
+	CONFIG_QOS_OUT,
+	CONFIG_QOS_DIRS
+};
+
 /* The attributes of a profile or an interface; bit n of attrs.set. */
 enum config_attr {
 	CONFIG_ATTR_MODE,		/* switchport mode */
@@ -87,11 +96,15 @@ enum config_attr {
 	CONFIG_ATTR_STORM_BCAST,
 	CONFIG_ATTR_STORM_MCAST,
 	CONFIG_ATTR_STORM_UCAST,
+	CONFIG_ATTR_QOS_IN,		/* service-policy input NAME */
+	CONFIG_ATTR_QOS_OUT,		/* service-policy output NAME */
 	CONFIG_ATTR_COUNT
 };
 
 /* The attribute of access-list slot b (CONFIG_ACL_BIND()). */
 #define CONFIG_ATTR_ACL(b)	((enum config_attr)(CONFIG_ATTR_ACL_IP_IN + (b)))
+/* The attribute of service-policy direction d. */
+#define CONFIG_ATTR_QOS(d)	((enum config_attr)(CONFIG_ATTR_QOS_IN + (d)))
 
 /* The storm-control kinds, in the kernel's order (VEM_A_PORT_STORM_*). */
 #define CONFIG_STORM_KINDS	3
@@ -123,6 +136,8 @@ struct config_attrs {
 	char acl[CONFIG_ACL_BINDS][CONFIG_NAME_MAX + 1];
 	/* Storm-control limits, packets per second, CONFIG_ATTR_STORM(k). */
 	uint32_t storm[CONFIG_STORM_KINDS];
+	/* The policy-map of each direction, CONFIG_ATTR_QOS(dir) if set. */
+	char qos[CONFIG_QOS_DIRS][CONFIG_NAME_MAX + 1];
 };
 
 static inline bool config_has(const struct config_attrs *a,
@@ -227,9 +242,48 @@ struct config_acl {
 	size_t n, cap;
 };
 
+/* police cir RATE UNIT: the unit it was written in, for printing back. */
+enum config_rate_unit {
+	CONFIG_RATE_BPS,
+	CONFIG_RATE_KBPS,
+	CONFIG_RATE_MBPS,
+	CONFIG_RATE_GBPS,
+};
+
+/* police ... bc BURST UNIT: bytes, or time at the rate. */
+enum config_burst_unit {
+	CONFIG_BURST_BYTES,
+	CONFIG_BURST_KBYTES,
+	CONFIG_BURST_MBYTES,
+	CONFIG_BURST_MS,
+	CONFIG_BURST_US,
+};
+
+/*
+ * A policy-map type qos: one class, class-default (the only one there
+ * is: vnlink has no class-maps), with a policer and marking.
+ */
+struct config_qos {
+	char name[CONFIG_NAME_MAX + 1];	/* case-sensitive */
+	bool has_class;			/* "class class-default" written */
+	bool police;
+	uint64_t cir;			/* in cir_unit; bit/s within limits */
+	uint8_t cir_unit;		/* enum config_rate_unit */
+	bool has_bc;			/* else the kernel's default burst */
+	uint64_t bc;			/* in bc_unit */
+	uint8_t bc_unit;		/* enum config_burst_unit */
+	uint8_t violate;		/* enum vem_qos_violate */
+	uint8_t violate_dscp;		/* VEM_QOS_VIOLATE_SET_DSCP */
+	bool has_cos;
+	uint8_t cos;			/* set cos 0..7 */
+	bool has_dscp;
+	uint8_t dscp;			/* set dscp 0..63 */
+};
+
 struct config {
 	struct config_vec vlans;	/* by id */
 	struct config_vec acls;		/* by kind, then name (strcmp) */
+	struct config_vec qos;		/* policy-maps, by name (strcmp) */
 	struct config_vec profiles;	/* by name (strcmp) */
 	struct config_vec ifaces;	/* by type, then id */
 };
@@ -259,6 +313,12 @@ static inline struct config_acl *config_acl_at(const struct config *cfg,
 	return cfg->acls.items[i];
 }
 
+static inline struct config_qos *config_qos_at(const struct config *cfg,
+					       size_t i)
+{
+	return cfg->qos.items[i];
+}
+
 /* config.c: the model */
 
 void config_init(struct config *cfg);
@@ -280,6 +340,7 @@ struct config_iface *config_iface_find_vm(const struct config *cfg,
 long config_profile_index(const struct config *cfg, const char *name);
 struct config_acl *config_acl_find(const struct config *cfg, uint8_t kind,
 				   const char *name);
+struct config_qos *config_qos_find(const struct config *cfg, const char *name);
 
 /* Find or create; NULL if out of memory. A new profile has type 'type'. */
 struct config_vlan *config_vlan_get(struct config *cfg, uint16_t id);
@@ -290,12 +351,15 @@ struct config_iface *config_iface_get(struct config *cfg,
 /* An access-list, created empty; NULL if out of memory. */
 struct config_acl *config_acl_get(struct config *cfg, uint8_t kind,
 				  const char *name);
+/* A policy-map, created empty; NULL if out of memory. */
+struct config_qos *config_qos_get(struct config *cfg, const char *name);
 
 /* Delete if present; true if it was. */
 bool config_vlan_del(struct config *cfg, uint16_t id);
 bool config_profile_del(struct config *cfg, const char *name);
 bool config_iface_del(struct config *cfg, const struct port_ref *ref);
 bool config_acl_del(struct config *cfg, uint8_t kind, const char *name);
+bool config_qos_del(struct config *cfg, const char *name);
 
 /*
  * Who inherits the profile 'name': "port-profile b, interface vethernet 3"
@@ -381,6 +445,8 @@ struct config_eval {
 	/* The access-list name of each slot (CONFIG_ACL_BIND()), "": none. */
 	char acl[CONFIG_ACL_BINDS][CONFIG_NAME_MAX + 1];
 	uint32_t storm[CONFIG_STORM_KINDS];	/* pps, 0: no limit */
+	/* The policy-map of each direction, "": none. */
+	char qos[CONFIG_QOS_DIRS][CONFIG_NAME_MAX + 1];
 	/* An interface: the profile it inherits, NULL if none or missing. */
 	const struct config_profile *profile;
 	struct {
@@ -470,5 +536,34 @@ size_t config_acl_entry_text(const struct config_acl_entry *e, uint8_t kind,
 void config_acl_print(FILE *f, const struct config_acl *acl);
 /* One access-list as a JSON object. */
 void config_acl_json(struct json *j, const struct config_acl *acl);
+
+/* config_qos.c: policy-maps type qos */
+
+/*
+ * One line of the block of policy-map q. in_class: whether the line is
+ * inside its "class class-default" (more indented than it); *opens_class
+ * is set when the line is that class line. Lines: "class class-default",
+ * "police cir RATE [UNIT] [bc BURST [UNIT]] [conform transmit]
+ * [violate drop|set-dscp-transmit DSCP]", "set cos N", "set dscp D", "no"
+ * of each. Returns 0, or -1 with a message in parse_error().
+ */
+int config_qos_line(struct config_qos *q, bool in_class, bool *opens_class,
+		    int argc, char **argv);
+/* Who attaches policy-map name (either direction), as config_acl_users(). */
+size_t config_qos_users(const struct config *cfg, const char *name,
+			char *buf, size_t len);
+/* A DSCP value or name (af11, ef, cs1...) into *v; -1 with parse_error(). */
+int config_dscp_parse(const char *w, uint8_t *v);
+/* The policer's rate in bit/s and burst in bytes (0: kernel default). */
+uint64_t config_qos_cir_bps(const struct config_qos *q);
+uint32_t config_qos_bc_bytes(const struct config_qos *q);
+/* The block of one policy-map, as config_apply() reads it back. */
+void config_qos_print(FILE *f, const struct config_qos *q);
+/* "police cir 10 mbps bc 200 kbytes conform transmit violate drop" */
+size_t config_qos_police_text(const struct config_qos *q, char *buf,
+			      size_t len);
+/* One policy-map as a JSON object. */
+void config_qos_json(struct json *j, const struct config_qos *q);
+const char *config_qos_dir_name(uint8_t dir);		/* input, output */
 
 #endif /* VSMCTL_CONFIG_H */

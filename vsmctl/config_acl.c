@@ -972,6 +972,26 @@ const char *config_acl_dscp_name(uint8_t dscp)
 	return name_of(dscps, ARRAY_SIZE(dscps), dscp);
 }
 
+/* The DSCP names and numbers ACL entries take; policy-maps take them too. */
+int config_dscp_parse(const char *w, uint8_t *v)
+{
+	uint32_t n;
+	int i;
+
+	if (is_digit(w[0])) {
+		if (parse_u32(w, 0, 63, &n, "DSCP value"))
+			return -1;
+		*v = n;
+		return 0;
+	}
+	i = kw_lookup_table(w, dscps, ARRAY_SIZE(dscps), sizeof(*dscps),
+			    "DSCP name");
+	if (i < 0)
+		return -1;
+	*v = dscps[i].value;
+	return 0;
+}
+
 const char *config_port_op_name(uint8_t op)
 {
 	return op >= CONFIG_PORT_EQ && op <= CONFIG_PORT_RANGE ?

@@ -27,7 +27,9 @@
 #define INHERITED (BIT(CONFIG_ATTR_MODE) | BIT(CONFIG_ATTR_ACCESS_VLAN) | \
 		   BIT(CONFIG_ATTR_TRUNK_VLANS) | BIT(CONFIG_ATTR_NATIVE_VLAN) | \
 		   BIT(CONFIG_ATTR_SHUTDOWN) | BIT(CONFIG_ATTR_MAX_PORTS) | \
-		   BIT(CONFIG_ATTR_BINDING) | ACL_ATTRS | STORM_ATTRS)
+		   BIT(CONFIG_ATTR_BINDING) | ACL_ATTRS | STORM_ATTRS | QOS_ATTRS)
+
+#define QOS_ATTRS (BIT(CONFIG_ATTR_QOS_IN) | BIT(CONFIG_ATTR_QOS_OUT))
 
 #define ACL_ATTRS ((BIT(CONFIG_ACL_BINDS) - 1) << CONFIG_ATTR_ACL_IP_IN)
 #define STORM_ATTRS ((BIT(CONFIG_STORM_KINDS) - 1) << CONFIG_ATTR_STORM_BCAST)
@@ -87,6 +89,9 @@ static void eval_overlay(struct config_eval *ev, const struct config_attrs *a,
 	for (attr = 0; attr < CONFIG_STORM_KINDS; attr++)
 		if (config_has(a, CONFIG_ATTR_STORM(attr)))
 			ev->storm[attr] = a->storm[attr];
+	for (attr = 0; attr < CONFIG_QOS_DIRS; attr++)
+		if (config_has(a, CONFIG_ATTR_QOS(attr)))
+			strcpy(ev->qos[attr], a->qos[attr]);
 }
 
 static const struct config_profile *parent_of(const struct config *cfg,
@@ -437,6 +442,45 @@ static int check_acls(const struct config *cfg, struct config_error *err)
 	return 0;
 }
 
+/* Every policy-map attached (own attributes) exists. */
+static int check_qos_attrs(const struct config *cfg,
+			   const struct config_attrs *a, const char *who,
+			   struct config_error *err)
+{
+	unsigned int d;
+
+	for (d = 0; d < CONFIG_QOS_DIRS; d++)
+		if (config_has(a, CONFIG_ATTR_QOS(d)) &&
+		    !config_qos_find(cfg, a->qos[d]))
+			return fail(err, a->line[CONFIG_ATTR_QOS(d)],
+				    "%s uses policy-map %s, which does not exist",
+				    who, a->qos[d]);
+	return 0;
+}
+
+static int check_qos(const struct config *cfg, struct config_error *err)
+{
+	char who[CONFIG_NAME_MAX + 32], port[PORT_STRLEN];
+	size_t i;
+
+	for (i = 0; i < cfg->profiles.n; i++) {
+		const struct config_profile *pp = config_profile_at(cfg, i);
+
+		snprintf(who, sizeof(who), "port-profile %s", pp->name);
+		if (check_qos_attrs(cfg, &pp->a, who, err))
+			return -EINVAL;
+	}
+	for (i = 0; i < cfg->ifaces.n; i++) {
+		const struct config_iface *ifc = config_iface_at(cfg, i);
+
+		ref_words(ifc, port, sizeof(port));
+		snprintf(who, sizeof(who), "interface %s", port);
+		if (check_qos_attrs(cfg, &ifc->a, who, err))
+			return -EINVAL;
+	}
+	return 0;
+}
+
 /* A VM vNIC owns one vethernet at most. */
 static int check_vms(const struct config *cfg, struct config_error *err)
 {
@@ -480,5 +524,7 @@ int config_validate(const struct config *cfg, struct config_error *err)
 		ret = check_vms(cfg, err);
 	if (!ret)
 		ret = check_acls(cfg, err);
+	if (!ret)
+		ret = check_qos(cfg, err);
 	return ret;
 }

@@ -34,6 +34,7 @@ enum block {
 	BLOCK_PROFILE,
 	BLOCK_IFACE,
 	BLOCK_ACL,
+	BLOCK_QOS,
 };
 
 enum op {
@@ -65,6 +66,11 @@ struct parser {
 	uint8_t type;			/* port type of pp or ifc */
 	/* BLOCK_ACL */
 	struct config_acl *acl;
+	/* BLOCK_QOS: the policy-map, and its class line's indentation. */
+	struct config_qos *qos;
+	bool in_class;
+	unsigned int class_indent;
+	unsigned int cur_indent;	/* of the line being read */
 };
 
 typedef int cmd_fn(struct parser *p, int argc, char **argv, enum op op);
@@ -165,6 +171,10 @@ static void attr_touch(struct parser *p, enum config_attr attr, bool set)
 	case CONFIG_ATTR_STORM_MCAST:
 	case CONFIG_ATTR_STORM_UCAST:
 		a->storm[attr - CONFIG_ATTR_STORM_BCAST] = 0;
+		break;
+	case CONFIG_ATTR_QOS_IN:
+	case CONFIG_ATTR_QOS_OUT:
+		a->qos[attr - CONFIG_ATTR_QOS_IN][0] = '\0';
 		break;
 	case CONFIG_ATTR_STATE:
 	case CONFIG_ATTR_COUNT:
@@ -496,6 +506,53 @@ static int cmd_acl(struct parser *p, int argc, char **argv, enum op op)
 	return 0;
 }
 
+/*
+ * service-policy [type qos] input|output NAME; "no" takes the name or
+ * not.
+ */
+static int cmd_service_policy(struct parser *p, int argc, char **argv,
+			      enum op op)
+{
+	static const struct kw qdirs[] = {
+		[CONFIG_QOS_IN] = { "input" }, [CONFIG_QOS_OUT] = { "output" },
+	};
+	enum config_attr attr;
+	const char *name = NULL;
+	int i = 1, dir;
+
+	if (argc > 1 && !strcasecmp(argv[1], "type")) {
+		if (need_kw(argc, argv, 2, "qos"))
+			return -1;
+		i = 3;
+	}
+	if (need_value(argc, argv, i, "input or output"))
+		return -1;
+	dir = kw_lookup(argv[i], qdirs, "direction");
+	if (dir < 0)
+		return -1;
+	i++;
+	if (op == OP_SET || argc > i) {
+		if (need_value(argc, argv, i, "policy-map name") ||
+		    config_check_name(argv[i], CONFIG_NAME_MAX,
+				      "policy-map name") ||
+		    extra(argc, argv, i + 1))
+			return -1;
+		name = argv[i];
+	}
+	attr = CONFIG_ATTR_QOS(dir);
+	if (op != OP_SET && name && config_has(p->a, attr) &&
+	    strcmp(p->a->qos[dir], name)) {
+		parse_fail("policy-map %s is not attached here as %s (%s is)",
+			   name, qdirs[dir].name, p->a->qos[dir]);
+		return -1;
+	}
+	if (op == OP_SET)
+		strcpy(p->a->qos[dir], name);
+	/* Whether it exists is checked once the batch is read. */
+	attr_touch(p, attr, op == OP_SET);
+	return 0;
+}
+
 static int veth_only(struct parser *p, const char *what)
 {
 	if (p->type == VEM_PORT_VETH)
@@ -691,6 +748,7 @@ static const struct cmd profile_cmds[] = {
 	{ "ip", cmd_acl },
 	{ "ipv6", cmd_acl },
 	{ "mac", cmd_acl },
+	{ "service-policy", cmd_service_policy },
 	{ "max-ports", cmd_max_ports },
 	{ "port-binding", cmd_binding },
 	{ "shutdown", cmd_shutdown },
@@ -706,6 +764,7 @@ static const struct cmd iface_cmds[] = {
 	{ "ip", cmd_acl },
 	{ "ipv6", cmd_acl },
 	{ "mac", cmd_acl },
+	{ "service-policy", cmd_service_policy },
 	{ "shutdown", cmd_shutdown },
 	{ "storm-control", cmd_storm },
 	{ "description", cmd_description },
@@ -717,6 +776,12 @@ static const struct cmd iface_cmds[] = {
 static const struct cmd acl_cmds[] = {
 	{ "permit", NULL }, { "deny", NULL }, { "remark", NULL },
 	{ "statistics", NULL },
+	{ "no", NULL }, { "default", NULL }, { "exit", NULL }, { "end", NULL },
+};
+
+/* For hint_indent() only: config_qos.c reads these lines. */
+static const struct cmd qos_cmds[] = {
+	{ "class", NULL }, { "police", NULL }, { "set", NULL },
 	{ "no", NULL }, { "default", NULL }, { "exit", NULL }, { "end", NULL },
 };
 
@@ -736,6 +801,10 @@ static void block_table(enum block b, const struct cmd **table, size_t *n)
 	case BLOCK_ACL:
 		*table = acl_cmds;
 		*n = ARRAY_SIZE(acl_cmds);
+		break;
+	case BLOCK_QOS:
+		*table = qos_cmds;
+		*n = ARRAY_SIZE(qos_cmds);
 		break;
 	default:
 		*table = iface_cmds;
@@ -759,6 +828,36 @@ static int acl_line(struct parser *p)
 	return ret ? -1 : 0;
 }
 
+/*
+ * A line of a policy-map block. "exit" leaves the class if in it, else
+ * the block; "end" leaves the block.
+ */
+static int qos_line(struct parser *p)
+{
+	bool opens;
+
+	if (p->in_class && p->cur_indent <= p->class_indent)
+		p->in_class = false;
+	if (!strcasecmp(p->argv[0], "exit") || !strcasecmp(p->argv[0], "end")) {
+		if (extra(p->argc, p->argv, 1))
+			return -1;
+		if (p->in_class && !strcasecmp(p->argv[0], "exit")) {
+			p->in_class = false;
+			return 0;
+		}
+		p->last = BLOCK_NONE;
+		p->block = BLOCK_NONE;
+		return 0;
+	}
+	if (config_qos_line(p->qos, p->in_class, &opens, p->argc, p->argv))
+		return -1;
+	if (opens) {
+		p->in_class = true;
+		p->class_indent = p->cur_indent;
+	}
+	return 0;
+}
+
 static int block_line(struct parser *p)
 {
 	const struct cmd *table;
@@ -769,6 +868,8 @@ static int block_line(struct parser *p)
 
 	if (p->block == BLOCK_ACL)
 		return acl_line(p);
+	if (p->block == BLOCK_QOS)
+		return qos_line(p);
 	block_table(p->block, &table, &n);
 	i = kw_lookup_table(argv[0], table, n, sizeof(*table), "command");
 	if (i < 0)
@@ -968,8 +1069,52 @@ static int top_acl(struct parser *p, int argc, char **argv, enum op op)
 	return 0;
 }
 
+/* policy-map [type qos] NAME */
+static int top_qos(struct parser *p, int argc, char **argv, enum op op)
+{
+	struct config_qos *q;
+	char users[256];
+	int i = 1;
+
+	if (argc > 1 && !strcasecmp(argv[1], "type")) {
+		if (need_kw(argc, argv, 2, "qos"))
+			return -1;
+		i = 3;
+	}
+	if (need_value(argc, argv, i, "policy-map name") ||
+	    config_check_name(argv[i], CONFIG_NAME_MAX, "policy-map name") ||
+	    extra(argc, argv, i + 1))
+		return -1;
+	q = config_qos_find(p->cfg, argv[i]);
+	if (op != OP_SET) {
+		if (!q) {
+			parse_fail("policy-map %s does not exist", argv[i]);
+			return -1;
+		}
+		if (config_qos_users(p->cfg, argv[i], users, sizeof(users))) {
+			parse_fail("policy-map %s is still used by %s",
+				   argv[i], users);
+			return -1;
+		}
+		config_qos_del(p->cfg, argv[i]);
+		return 0;
+	}
+	if (!q && p->cfg->qos.n >= CONFIG_QOS_MAX) {
+		parse_fail("too many policy-maps (at most %d)", CONFIG_QOS_MAX);
+		return -1;
+	}
+	q = config_qos_get(p->cfg, argv[i]);
+	if (!q)
+		return nomem(p);
+	p->block = BLOCK_QOS;
+	p->qos = q;
+	p->in_class = false;
+	return 0;
+}
+
 static const struct cmd top_cmds[] = {
 	{ "vlan", top_vlan },
+	{ "policy-map", top_qos },
 	{ "ip", top_acl },
 	{ "ipv6", top_acl },
 	{ "mac", top_acl },
@@ -1125,6 +1270,7 @@ static int one_line(struct parser *p, const char *s, size_t len, char *raw,
 		raw[--len] = '\0';
 	indent = indentation(raw, &start);
 	p->line = start;
+	p->cur_indent = indent;
 	strcpy(words, start);
 	if (split(p, words))
 		return -1;

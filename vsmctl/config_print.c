@@ -53,6 +53,10 @@ void config_print_attrs(FILE *f, const struct config_attrs *a)
 		if (config_has(a, CONFIG_ATTR_STORM(b)))
 			fprintf(f, "  storm-control %s level pps %u\n",
 				config_storm_kind_name(b), a->storm[b]);
+	for (b = 0; b < CONFIG_QOS_DIRS; b++)
+		if (config_has(a, CONFIG_ATTR_QOS(b)))
+			fprintf(f, "  service-policy %s %s\n",
+				config_qos_dir_name(b), a->qos[b]);
 	if (config_has(a, CONFIG_ATTR_MAX_PORTS))
 		fprintf(f, "  max-ports %u\n", a->max_ports);
 	if (config_has(a, CONFIG_ATTR_BINDING))
@@ -178,6 +182,8 @@ int config_print(FILE *f, const struct config *cfg,
 	/* Before the profiles and interfaces that attach them. */
 	for (i = 0; i < cfg->acls.n; i++)
 		config_acl_print(f, config_acl_at(cfg, i));
+	for (i = 0; i < cfg->qos.n; i++)
+		config_qos_print(f, config_qos_at(cfg, i));
 	ret = print_profiles(f, cfg);
 	if (ret)
 		return ret;
@@ -214,6 +220,11 @@ static const char *const storm_keys[CONFIG_STORM_KINDS] = {
 	"storm_control_unicast_pps",
 };
 
+/* The JSON names of the service-policy directions. */
+static const char *const qos_keys[CONFIG_QOS_DIRS] = {
+	"service_policy_input", "service_policy_output",
+};
+
 /* The set attributes, named like vsmctl's other JSON (print.c). */
 void config_attrs_json(struct json *j, const struct config_attrs *a)
 {
@@ -244,6 +255,9 @@ void config_attrs_json(struct json *j, const struct config_attrs *a)
 	for (b = 0; b < CONFIG_STORM_KINDS; b++)
 		if (config_has(a, CONFIG_ATTR_STORM(b)))
 			json_kv_u64(j, storm_keys[b], a->storm[b]);
+	for (b = 0; b < CONFIG_QOS_DIRS; b++)
+		if (config_has(a, CONFIG_ATTR_QOS(b)))
+			json_kv_str(j, qos_keys[b], a->qos[b]);
 	if (config_has(a, CONFIG_ATTR_MAX_PORTS))
 		json_kv_u64(j, "max_ports", a->max_ports);
 	if (config_has(a, CONFIG_ATTR_BINDING))
@@ -278,6 +292,12 @@ void config_json(struct json *j, const struct config *cfg)
 	json_arr_begin(j);
 	for (i = 0; i < cfg->acls.n; i++)
 		config_acl_json(j, config_acl_at(cfg, i));
+	json_arr_end(j);
+
+	json_key(j, "policy_maps");
+	json_arr_begin(j);
+	for (i = 0; i < cfg->qos.n; i++)
+		config_qos_json(j, config_qos_at(cfg, i));
 	json_arr_end(j);
 
 	json_key(j, "port_profiles");
@@ -367,6 +387,12 @@ void config_eval_json(struct json *j, const struct config_eval *ev)
 	/* 0: no limit, as the kernel has it. */
 	for (b = 0; b < CONFIG_STORM_KINDS; b++)
 		json_kv_u64(j, storm_keys[b], ev->storm[b]);
+	for (b = 0; b < CONFIG_QOS_DIRS; b++) {
+		if (ev->qos[b][0])
+			json_kv_str(j, qos_keys[b], ev->qos[b]);
+		else
+			json_kv_null(j, qos_keys[b]);
+	}
 	if (ev->profile)
 		json_kv_str(j, "port_profile", ev->profile->name);
 	json_key(j, "from");
@@ -377,5 +403,7 @@ void config_eval_json(struct json *j, const struct config_eval *ev)
 		json_from(j, acl_keys[b], ev, CONFIG_ATTR_ACL(b));
 	for (b = 0; b < CONFIG_STORM_KINDS; b++)
 		json_from(j, storm_keys[b], ev, CONFIG_ATTR_STORM(b));
+	for (b = 0; b < CONFIG_QOS_DIRS; b++)
+		json_from(j, qos_keys[b], ev, CONFIG_ATTR_QOS(b));
 	json_obj_end(j);
 }

@@ -68,7 +68,15 @@ enum {
 	 * and read as acl[] is.
 	 */
 	PORT_HAS_STORM		= BIT(12),
+	/*
+	 * qos[] holds the VEM_A_PORT_QOS_IN/OUT names ("" none): a request
+	 * sends those whose VEM_CFG_QOS_* bit is in own; a reply had both.
+	 */
+	PORT_HAS_QOS		= BIT(13),
 };
+
+/* The QoS directions of a port or a profile: input, output. */
+#define QOS_SLOTS	2
 
 /*
  * The ACL slots of a port or a profile, in the order of VEM_A_PORT_ACL_*:
@@ -95,6 +103,7 @@ struct port_info {
 	uint32_t clear;		/* enum vem_cfg_bits to stop setting */
 	char acl[ACL_SLOTS][VEM_ACL_NAME_MAX + 1];	/* PORT_HAS_ACLS */
 	uint32_t storm[STORM_KINDS];	/* pps, 0 none; PORT_HAS_STORM */
+	char qos[QOS_SLOTS][VEM_QOS_NAME_MAX + 1];	/* PORT_HAS_QOS */
 	/* Indexed by enum vem_stats_attr; a counter not sent reads 0. */
 	uint64_t stats[VEM_A_STATS_MAX + 1];
 };
@@ -129,6 +138,7 @@ enum {
 	PROFILE_HAS_PORT_COUNT	= BIT(8),
 	PROFILE_HAS_ACLS	= BIT(9),	/* acl[], as PORT_HAS_ACLS */
 	PROFILE_HAS_STORM	= BIT(10),	/* storm[], as PORT_HAS_STORM */
+	PROFILE_HAS_QOS		= BIT(11),	/* qos[], as PORT_HAS_QOS */
 };
 
 /* A port profile as the kernel holds it: already evaluated. */
@@ -146,6 +156,25 @@ struct profile_info {
 	uint32_t port_count;	/* ports bound to it */
 	char acl[ACL_SLOTS][VEM_ACL_NAME_MAX + 1];	/* PROFILE_HAS_ACLS */
 	uint32_t storm[STORM_KINDS];	/* PROFILE_HAS_STORM */
+	char qos[QOS_SLOTS][VEM_QOS_NAME_MAX + 1];	/* PROFILE_HAS_QOS */
+};
+
+/*
+ * A QoS policy as the kernel takes it (VEM_A_QOS_*): what is not set is
+ * not sent. bc 0: not sent (the kernel's default burst).
+ */
+struct qos_info {
+	char name[VEM_QOS_NAME_MAX + 1];
+	uint64_t cir;		/* bit/s; 0: no policer */
+	uint32_t bc;		/* bytes */
+	uint8_t violate;	/* enum vem_qos_violate */
+	bool has_violate_dscp;
+	uint8_t violate_dscp;
+	bool has_cos;
+	uint8_t cos;
+	bool has_dscp;
+	uint8_t dscp;
+	uint32_t users;		/* replies: ports and profiles naming it */
 };
 
 /*

@@ -71,6 +71,18 @@ static void put_storm(struct nlmsghdr *nlh, uint16_t first,
 			mnl_attr_put_u32(nlh, first + i, storm[i]);
 }
 
+/* The QoS slots whose VEM_CFG_QOS_* bit is in mask, from @first on. */
+static void put_qos_slots(struct nlmsghdr *nlh, uint16_t first,
+			  const char qos[QOS_SLOTS][VEM_QOS_NAME_MAX + 1],
+			  uint32_t mask)
+{
+	unsigned int i;
+
+	for (i = 0; i < QOS_SLOTS; i++)
+		if (mask & (VEM_CFG_QOS_IN << i))
+			mnl_attr_put_strz(nlh, first + i, qos[i]);
+}
+
 void msg_put_port(struct nlmsghdr *nlh, const struct port_info *port)
 {
 	msg_put_port_ref(nlh, &port->ref);
@@ -101,6 +113,8 @@ void msg_put_port(struct nlmsghdr *nlh, const struct port_info *port)
 		put_acl_slots(nlh, VEM_A_PORT_ACL_IP_IN, port->acl, port->own);
 	if (port->has & PORT_HAS_STORM)
 		put_storm(nlh, VEM_A_PORT_STORM_BCAST, port->storm, port->own);
+	if (port->has & PORT_HAS_QOS)
+		put_qos_slots(nlh, VEM_A_PORT_QOS_IN, port->qos, port->own);
 }
 
 void msg_put_profile(struct nlmsghdr *nlh, const struct profile_info *pp)
@@ -129,6 +143,31 @@ void msg_put_profile(struct nlmsghdr *nlh, const struct profile_info *pp)
 		put_acl_slots(nlh, VEM_A_PROFILE_ACL_IP_IN, pp->acl, VEM_CFG_ALL);
 	if (pp->has & PROFILE_HAS_STORM)
 		put_storm(nlh, VEM_A_PROFILE_STORM_BCAST, pp->storm, VEM_CFG_ALL);
+	if (pp->has & PROFILE_HAS_QOS)
+		put_qos_slots(nlh, VEM_A_PROFILE_QOS_IN, pp->qos, VEM_CFG_ALL);
+}
+
+void msg_put_qos_name(struct nlmsghdr *nlh, const char *name)
+{
+	mnl_attr_put_strz(nlh, VEM_A_QOS_NAME, name);
+}
+
+void msg_put_qos(struct nlmsghdr *nlh, const struct qos_info *qos)
+{
+	msg_put_qos_name(nlh, qos->name);
+	if (qos->cir) {
+		mnl_attr_put_u64(nlh, VEM_A_QOS_CIR, qos->cir);
+		if (qos->bc)
+			mnl_attr_put_u32(nlh, VEM_A_QOS_BC, qos->bc);
+		mnl_attr_put_u8(nlh, VEM_A_QOS_VIOLATE, qos->violate);
+		if (qos->has_violate_dscp)
+			mnl_attr_put_u8(nlh, VEM_A_QOS_VIOLATE_DSCP,
+					qos->violate_dscp);
+	}
+	if (qos->has_cos)
+		mnl_attr_put_u8(nlh, VEM_A_QOS_SET_COS, qos->cos);
+	if (qos->has_dscp)
+		mnl_attr_put_u8(nlh, VEM_A_QOS_SET_DSCP, qos->dscp);
 }
 
 void msg_put_fdb(struct nlmsghdr *nlh, const struct fdb_entry *fdb)
@@ -339,6 +378,7 @@ static int parse_nested(const struct nlattr *nest, const struct attr_pol *pol,
 }
 
 #define ACL_NAME_POL	{ MNL_TYPE_NUL_STRING, VEM_ACL_NAME_MAX + 1 }
+#define QOS_NAME_POL	{ MNL_TYPE_NUL_STRING, VEM_QOS_NAME_MAX + 1 }
 
 static const struct attr_pol switch_pol[VEM_A_SWITCH_MAX + 1] = {
 	[VEM_A_SWITCH_AGEING_TIME]	= { MNL_TYPE_U32, 0 },
@@ -404,7 +444,27 @@ static const struct attr_pol port_pol[VEM_A_PORT_MAX + 1] = {
 	[VEM_A_PORT_STORM_BCAST]	= { MNL_TYPE_U32, 0 },
 	[VEM_A_PORT_STORM_MCAST]	= { MNL_TYPE_U32, 0 },
 	[VEM_A_PORT_STORM_UCAST]	= { MNL_TYPE_U32, 0 },
+	[VEM_A_PORT_QOS_IN]		= QOS_NAME_POL,
+	[VEM_A_PORT_QOS_OUT]		= QOS_NAME_POL,
 };
+
+/* The two QoS names from tb[first] on; false if the kernel sent none. */
+static bool get_qos_slots(const struct nlattr **tb, unsigned int first,
+			  char qos[QOS_SLOTS][VEM_QOS_NAME_MAX + 1])
+{
+	bool any = false;
+	unsigned int i;
+
+	for (i = 0; i < QOS_SLOTS; i++) {
+		qos[i][0] = '\0';
+		if (!tb[first + i])
+			continue;
+		/* NUL-terminated and short enough: checked. */
+		strcpy(qos[i], mnl_attr_get_str(tb[first + i]));
+		any = true;
+	}
+	return any;
+}
 
 /*
  * The six ACL names from tb[first] on, "" for those not sent; false if the
@@ -536,6 +596,8 @@ int msg_parse_port(const struct nlmsghdr *nlh, struct port_info *port)
 		port->has |= PORT_HAS_ACLS;
 	if (get_storm(tb, VEM_A_PORT_STORM_BCAST, port->storm))
 		port->has |= PORT_HAS_STORM;
+	if (get_qos_slots(tb, VEM_A_PORT_QOS_IN, port->qos))
+		port->has |= PORT_HAS_QOS;
 	if (tb[VEM_A_PORT_STATS] && parse_stats(tb[VEM_A_PORT_STATS], port))
 		return -1;
 	return 0;
@@ -602,6 +664,8 @@ static const struct attr_pol profile_pol[VEM_A_PROFILE_MAX + 1] = {
 	[VEM_A_PROFILE_STORM_BCAST]	= { MNL_TYPE_U32, 0 },
 	[VEM_A_PROFILE_STORM_MCAST]	= { MNL_TYPE_U32, 0 },
 	[VEM_A_PROFILE_STORM_UCAST]	= { MNL_TYPE_U32, 0 },
+	[VEM_A_PROFILE_QOS_IN]		= QOS_NAME_POL,
+	[VEM_A_PROFILE_QOS_OUT]		= QOS_NAME_POL,
 };
 
 int msg_parse_profile(const struct nlmsghdr *nlh, struct profile_info *pp)
@@ -662,6 +726,54 @@ int msg_parse_profile(const struct nlmsghdr *nlh, struct profile_info *pp)
 		pp->has |= PROFILE_HAS_ACLS;
 	if (get_storm(tb, VEM_A_PROFILE_STORM_BCAST, pp->storm))
 		pp->has |= PROFILE_HAS_STORM;
+	if (get_qos_slots(tb, VEM_A_PROFILE_QOS_IN, pp->qos))
+		pp->has |= PROFILE_HAS_QOS;
+	return 0;
+}
+
+static const struct attr_pol qos_pol[VEM_A_QOS_MAX + 1] = {
+	[VEM_A_QOS_NAME]		= QOS_NAME_POL,
+	[VEM_A_QOS_CIR]			= { MNL_TYPE_U64, 0 },
+	[VEM_A_QOS_BC]			= { MNL_TYPE_U32, 0 },
+	[VEM_A_QOS_VIOLATE]		= { MNL_TYPE_U8, 0 },
+	[VEM_A_QOS_VIOLATE_DSCP]	= { MNL_TYPE_U8, 0 },
+	[VEM_A_QOS_SET_COS]		= { MNL_TYPE_U8, 0 },
+	[VEM_A_QOS_SET_DSCP]		= { MNL_TYPE_U8, 0 },
+	[VEM_A_QOS_USERS]		= { MNL_TYPE_U32, 0 },
+};
+
+int msg_parse_qos(const struct nlmsghdr *nlh, struct qos_info *qos)
+{
+	const struct nlattr *tb[VEM_A_QOS_MAX + 1];
+
+	memset(qos, 0, sizeof(*qos));
+	if (parse_genl(nlh, qos_pol, VEM_A_QOS_MAX, tb))
+		return -1;
+	if (!tb[VEM_A_QOS_NAME]) {
+		errno = EBADMSG;
+		return -1;
+	}
+	strcpy(qos->name, mnl_attr_get_str(tb[VEM_A_QOS_NAME]));
+	if (tb[VEM_A_QOS_CIR])
+		qos->cir = mnl_attr_get_u64(tb[VEM_A_QOS_CIR]);
+	if (tb[VEM_A_QOS_BC])
+		qos->bc = mnl_attr_get_u32(tb[VEM_A_QOS_BC]);
+	if (tb[VEM_A_QOS_VIOLATE])
+		qos->violate = mnl_attr_get_u8(tb[VEM_A_QOS_VIOLATE]);
+	if (tb[VEM_A_QOS_VIOLATE_DSCP]) {
+		qos->has_violate_dscp = true;
+		qos->violate_dscp = mnl_attr_get_u8(tb[VEM_A_QOS_VIOLATE_DSCP]);
+	}
+	if (tb[VEM_A_QOS_SET_COS]) {
+		qos->has_cos = true;
+		qos->cos = mnl_attr_get_u8(tb[VEM_A_QOS_SET_COS]);
+	}
+	if (tb[VEM_A_QOS_SET_DSCP]) {
+		qos->has_dscp = true;
+		qos->dscp = mnl_attr_get_u8(tb[VEM_A_QOS_SET_DSCP]);
+	}
+	if (tb[VEM_A_QOS_USERS])
+		qos->users = mnl_attr_get_u32(tb[VEM_A_QOS_USERS]);
 	return 0;
 }
 
@@ -1063,6 +1175,8 @@ static const char *const port_names[VEM_A_PORT_MAX + 1] = {
 	NAME(VEM_A_PORT_STORM_BCAST),
 	NAME(VEM_A_PORT_STORM_MCAST),
 	NAME(VEM_A_PORT_STORM_UCAST),
+	NAME(VEM_A_PORT_QOS_IN),
+	NAME(VEM_A_PORT_QOS_OUT),
 };
 
 static const char *const fdb_names[VEM_A_FDB_MAX + 1] = {
@@ -1094,6 +1208,8 @@ static const char *const profile_names[VEM_A_PROFILE_MAX + 1] = {
 	NAME(VEM_A_PROFILE_STORM_BCAST),
 	NAME(VEM_A_PROFILE_STORM_MCAST),
 	NAME(VEM_A_PROFILE_STORM_UCAST),
+	NAME(VEM_A_PROFILE_QOS_IN),
+	NAME(VEM_A_PROFILE_QOS_OUT),
 };
 
 static const char *const acl_names[VEM_A_ACL_MAX + 1] = {
@@ -1104,6 +1220,18 @@ static const char *const acl_names[VEM_A_ACL_MAX + 1] = {
 	NAME(VEM_A_ACL_USERS),
 	NAME(VEM_A_ACL_DENY_HITS),
 	NAME(VEM_A_ACL_PAD),
+};
+
+static const char *const qos_names[VEM_A_QOS_MAX + 1] = {
+	NAME(VEM_A_QOS_NAME),
+	NAME(VEM_A_QOS_CIR),
+	NAME(VEM_A_QOS_BC),
+	NAME(VEM_A_QOS_VIOLATE),
+	NAME(VEM_A_QOS_VIOLATE_DSCP),
+	NAME(VEM_A_QOS_SET_COS),
+	NAME(VEM_A_QOS_SET_DSCP),
+	NAME(VEM_A_QOS_USERS),
+	NAME(VEM_A_QOS_PAD),
 };
 
 const char *msg_attr_name(uint8_t cmd, uint32_t type)
@@ -1134,6 +1262,11 @@ const char *msg_attr_name(uint8_t cmd, uint32_t type)
 	case VEM_CMD_ACL_GET:
 	case VEM_CMD_ACL_SET:
 		return type <= VEM_A_ACL_MAX ? acl_names[type] : NULL;
+	case VEM_CMD_QOS_NEW:
+	case VEM_CMD_QOS_DEL:
+	case VEM_CMD_QOS_GET:
+	case VEM_CMD_QOS_SET:
+		return type <= VEM_A_QOS_MAX ? qos_names[type] : NULL;
 	}
 	return NULL;
 }

@@ -48,6 +48,10 @@ int msg_put_acl(struct nlmsghdr *nlh, const struct acl_info *acl,
 		bool with_family);
 void msg_put_acl_name(struct nlmsghdr *nlh, const char *name);
 
+/* QOS_NEW and QOS_SET: the whole policy; QOS_DEL: the name. */
+void msg_put_qos(struct nlmsghdr *nlh, const struct qos_info *qos);
+void msg_put_qos_name(struct nlmsghdr *nlh, const char *name);
+
 /* Replies and events into the model; -1 and errno EBADMSG if malformed. */
 int msg_parse_switch(const struct nlmsghdr *nlh, struct switch_info *sw);
 int msg_parse_port(const struct nlmsghdr *nlh, struct port_info *port);
@@ -58,6 +62,8 @@ int msg_parse_profile(const struct nlmsghdr *nlh, struct profile_info *pp);
  * NULL if none; -1 and errno EBADMSG or ENOMEM.
  */
 int msg_parse_acl(const struct nlmsghdr *nlh, struct acl_info *acl);
+/* A QOS_GET reply. */
+int msg_parse_qos(const struct nlmsghdr *nlh, struct qos_info *qos);
 /*
  * One message of an ACL_GET dump into the array *acls of *n ACLs
  * (realloc()ed): a message that names the ACL the last one named carries

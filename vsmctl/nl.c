@@ -700,6 +700,50 @@ int ipc_acl_list(struct acl_info **acls, size_t *n)
 	return 0;
 }
 
+static int qos_request(uint8_t cmd, const struct qos_info *qos)
+{
+	struct nlmsghdr *req = request(cmd, NLM_F_ACK);
+
+	if (req)
+		msg_put_qos(req, qos);
+	return do_request(req, NULL, NULL);
+}
+
+int ipc_qos_new(const struct qos_info *qos)
+{
+	return qos_request(VEM_CMD_QOS_NEW, qos);
+}
+
+int ipc_qos_set(const struct qos_info *qos)
+{
+	return qos_request(VEM_CMD_QOS_SET, qos);
+}
+
+int ipc_qos_del(const char *name)
+{
+	struct nlmsghdr *req = request(VEM_CMD_QOS_DEL, NLM_F_ACK);
+
+	if (req)
+		msg_put_qos_name(req, name);
+	return do_request(req, NULL, NULL);
+}
+
+static int parse_qos(const struct nlmsghdr *nlh, void *obj)
+{
+	return msg_parse_qos(nlh, obj);
+}
+
+int ipc_qos_list(struct qos_info **qos, size_t *n)
+{
+	struct dump_ctx ctx = { parse_qos, sizeof(**qos), NULL, 0, 0 };
+
+	if (dump(VEM_CMD_QOS_GET, &ctx, "QoS policies"))
+		return -1;
+	*qos = (struct qos_info *)ctx.objs;
+	*n = ctx.n;
+	return 0;
+}
+
 int ipc_monitor(ipc_event_fn fn, void *data)
 {
 	unsigned int group;

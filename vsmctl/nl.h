@@ -48,6 +48,13 @@ int ipc_acl_del(const char *name);
 int ipc_acl_list(struct acl_info **acls, size_t *n);
 void acl_info_free(struct acl_info *acls, size_t n);
 
+/* QoS policies: NEW and SET send the whole policy. */
+int ipc_qos_new(const struct qos_info *qos);
+int ipc_qos_set(const struct qos_info *qos);
+int ipc_qos_del(const char *name);
+/* Every QoS policy; *qos is malloc()ed, free() it. */
+int ipc_qos_list(struct qos_info **qos, size_t *n);
+
 int ipc_fdb_new(const struct fdb_entry *fdb);
 /* fdb->mac and fdb->vlan name the entry. */
 int ipc_fdb_del(const struct fdb_entry *fdb);

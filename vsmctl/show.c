@@ -14,6 +14,7 @@ static const struct subcommand show_cmds[] = {
 	{ "port-profile", show_port_profile },
 	{ "ip", show_acl },
 	{ "ipv6", show_acl },
+	{ "policy-map", show_policy_map },
 };
 
 int show_main(int argc, char **argv)

@@ -62,6 +62,7 @@ int export_main(int argc, char **argv);
 int show_interface_virtual(int argc, char **argv);
 /* show ip|ipv6|mac access-lists [NAME]: argv[-1] is the kind */
 int show_acl(int argc, char **argv);
+int show_policy_map(int argc, char **argv);
 
 int show_switch(int argc, char **argv);
 int show_interface(int argc, char **argv);

@@ -49,6 +49,7 @@ static const char usage_text[] =
 "  show port-profile [brief | name NAME]\n"
 "  show interface virtual      the vethernets of VM vNICs\n"
 "  show ip|ipv6|mac access-lists [NAME]   with match counts\n"
+"  show policy-map [NAME]                 QoS policies and their users\n"
 "  attach --vm VM --mac MAC --dev IFNAME --profile NAME\n"
 "                              a VM vNIC onto its vethernet (prints it)\n"
 "  detach --vm VM --mac MAC    and off it\n"

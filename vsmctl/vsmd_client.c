@@ -271,6 +271,16 @@ int export_main(int argc, char **argv)
  * show ip|ipv6|mac access-lists [NAME]. The show table hands over the
  * words after the kind: the kind is the word before them.
  */
+/* show policy-map [NAME] */
+int show_policy_map(int argc, char **argv)
+{
+	struct vsmd_req req;
+
+	if (request("show", "policy-map", argc, argv, &req))
+		return usage_error();
+	return transact(&req);
+}
+
 int show_acl(int argc, char **argv)
 {
 	struct vsmd_req req;

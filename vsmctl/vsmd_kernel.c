@@ -41,8 +41,11 @@ static int knl_list(struct vsmd_kernel *k, struct vsmd_kstate *ks)
 		return nl_ret(-1);
 	ks->acls = NULL;
 	ks->nacls = 0;
+	ks->qos = NULL;
+	ks->nqos = 0;
 	if (ipc_port_list(&ks->ports, &ks->nports) ||
-	    ipc_acl_list(&ks->acls, &ks->nacls)) {
+	    ipc_acl_list(&ks->acls, &ks->nacls) ||
+	    ipc_qos_list(&ks->qos, &ks->nqos)) {
 		int ret = nl_ret(-1);
 
 		vsmd_kstate_free(ks);
@@ -75,6 +78,19 @@ static int knl_delete_acl(struct vsmd_kernel *k, const char *name)
 {
 	(void)k;
 	return nl_ret(ipc_acl_del(name));
+}
+
+static int knl_push_qos(struct vsmd_kernel *k, const struct qos_info *qos,
+			bool create)
+{
+	(void)k;
+	return nl_ret(create ? ipc_qos_new(qos) : ipc_qos_set(qos));
+}
+
+static int knl_delete_qos(struct vsmd_kernel *k, const char *name)
+{
+	(void)k;
+	return nl_ret(ipc_qos_del(name));
 }
 
 static int knl_push_interface(struct vsmd_kernel *k,
@@ -133,6 +149,8 @@ const struct vsmd_kernel_ops vsmd_kernel_netlink = {
 	.delete_profile		= knl_delete_profile,
 	.push_acl		= knl_push_acl,
 	.delete_acl		= knl_delete_acl,
+	.push_qos		= knl_push_qos,
+	.delete_qos		= knl_delete_qos,
 	.push_interface		= knl_push_interface,
 	.delete_interface	= knl_delete_interface,
 	.bind_interface		= knl_bind_interface,

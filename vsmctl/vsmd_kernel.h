@@ -25,6 +25,8 @@ struct vsmd_kstate {
 	size_t nports;
 	struct acl_info *acls;		/* with their entries */
 	size_t nacls;
+	struct qos_info *qos;		/* QoS policies */
+	size_t nqos;
 };
 
 struct vsmd_kernel;
@@ -41,6 +43,10 @@ struct vsmd_kernel_ops {
 	int (*push_acl)(struct vsmd_kernel *k, const struct acl_info *acl,
 			bool create);
 	int (*delete_acl)(struct vsmd_kernel *k, const char *name);
+	/* create: QOS_NEW, else QOS_SET (the policy replaced whole). */
+	int (*push_qos)(struct vsmd_kernel *k, const struct qos_info *qos,
+			bool create);
+	int (*delete_qos)(struct vsmd_kernel *k, const char *name);
 	/* create: PORT_NEW (unbound), else PORT_SET. port->has says what. */
 	int (*push_interface)(struct vsmd_kernel *k,
 			      const struct port_info *port, bool create);

@@ -218,7 +218,7 @@ int vsmd_req_parse(int argc, char **argv, struct vsmd_req *req)
 	};
 	static const struct kw shows[] = {
 		{ "running-config" }, { "port-profile" }, { "interface" },
-		{ "ip" }, { "ipv6" }, { "mac" },
+		{ "ip" }, { "ipv6" }, { "mac" }, { "policy-map" },
 	};
 	static const struct kw acls[] = { { "access-lists" } };
 	static const struct kw virtual[] = { { "virtual" } };
@@ -242,6 +242,16 @@ int vsmd_req_parse(int argc, char **argv, struct vsmd_req *req)
 		kw = kw_lookup(argv[1], shows, "show command");
 		if (kw < 0)
 			return -1;
+		if (kw == 6) {
+			req->op = VSMD_OP_SHOW_QOS;
+			if (argc < 3)
+				return 0;
+			if (config_check_name(argv[2], CONFIG_NAME_MAX,
+					      "policy-map name"))
+				return -1;
+			strcpy(req->name, argv[2]);
+			return extra_word(argc, argv, 3);
+		}
 		if (kw >= 3) {
 			/* ip, ipv6, mac: CONFIG_ACL_IP, _IPV6, _MAC */
 			req->op = VSMD_OP_SHOW_ACL;
@@ -300,6 +310,10 @@ static void command_line(const struct vsmd_req *req, char *buf, size_t len)
 	case VSMD_OP_SHOW_ACL:
 		snprintf(buf, len, "show %s access-lists%s%s",
 			 config_acl_kind_name(req->acl_kind),
+			 req->name[0] ? " " : "", req->name);
+		return;
+	case VSMD_OP_SHOW_QOS:
+		snprintf(buf, len, "show policy-map%s%s",
 			 req->name[0] ? " " : "", req->name);
 		return;
 	case VSMD_OP_ATTACH:

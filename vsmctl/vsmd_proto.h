@@ -17,6 +17,7 @@
  *		show port-profile [brief | name NAME]
  *		show interface virtual
  *		show ip|ipv6|mac access-lists [NAME]
+ *		show policy-map [NAME]
  *		copy running-config startup-config
  *		attach vm VM mac MAC dev IFNAME profile NAME
  *		detach vm VM mac MAC
@@ -56,6 +57,7 @@ enum vsmd_op {
 	VSMD_OP_DETACH,			/* and off it */
 	VSMD_OP_EXPORT_LIBVIRT,		/* profiles as a libvirt network */
 	VSMD_OP_SHOW_ACL,		/* show ip access-lists [NAME] */
+	VSMD_OP_SHOW_QOS,		/* show policy-map [NAME] */
 };
 
 #define VSMD_LIBVIRT_NETWORK	"vnlink"

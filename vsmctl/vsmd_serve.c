@@ -209,6 +209,23 @@ static int show_acls(FILE *f, struct vsmd *d, const struct vsmd_req *req,
 	return ret;
 }
 
+static int show_qos(FILE *f, struct vsmd *d, const struct vsmd_req *req,
+		    char *err, size_t errlen)
+{
+	struct vsmd_kstate ks;
+	int ret;
+
+	ret = list_kernel(d, &ks, err, errlen);
+	if (ret)
+		return ret;
+	ret = vsmd_show_qos(f, &d->running, &ks, req->name, req->json,
+			    req->pretty);
+	vsmd_kstate_free(&ks);
+	if (ret == -ENOENT)
+		snprintf(err, errlen, "no policy-map %s", req->name);
+	return ret;
+}
+
 static int export_libvirt(FILE *f, struct vsmd *d, const struct vsmd_req *req,
 			  char *err, size_t errlen)
 {
@@ -295,6 +312,8 @@ int vsmd_handle(struct vsmd *d, const char *payload, size_t len,
 		return reply_out(export_libvirt, d, &req, frame, frame_len);
 	case VSMD_OP_SHOW_ACL:
 		return reply_out(show_acls, d, &req, frame, frame_len);
+	case VSMD_OP_SHOW_QOS:
+		return reply_out(show_qos, d, &req, frame, frame_len);
 	case VSMD_OP_ATTACH:
 	case VSMD_OP_DETACH:
 		return reply_out(vnic, d, &req, frame, frame_len);

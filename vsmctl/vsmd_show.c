@@ -487,6 +487,82 @@ static void acl_text(FILE *f, const struct config_acl *acl,
 			(unsigned long long)ka->deny_hits);
 }
 
+/* As NX-OS's show policy-map, the users and the kernel's view added. */
+static void qos_text(FILE *f, const struct config *cfg,
+		     const struct config_qos *q, const struct qos_info *kq)
+{
+	char text[160], users[512];
+
+	fprintf(f, "  policy-map type qos %s\n", q->name);
+	fprintf(f, "    class class-default\n");
+	if (q->police) {
+		config_qos_police_text(q, text, sizeof(text));
+		fprintf(f, "      %s\n", text);
+	}
+	if (q->has_cos)
+		fprintf(f, "      set cos %u\n", q->cos);
+	if (q->has_dscp)
+		fprintf(f, "      set dscp %u\n", q->dscp);
+	config_qos_users(cfg, q->name, users, sizeof(users));
+	fprintf(f, "    used by: %s\n", users[0] ? users : "none");
+	if (kq)
+		fprintf(f, "    in the kernel: %u users\n", kq->users);
+	else
+		fprintf(f, "    not in the kernel\n");
+}
+
+int vsmd_show_qos(FILE *f, const struct config *cfg,
+		  const struct vsmd_kstate *ks, const char *name, bool json,
+		  bool pretty)
+{
+	char users[512];
+	bool first = true;
+	struct json j;
+	size_t i;
+
+	if (name[0] && !config_qos_find(cfg, name))
+		return -ENOENT;
+	if (json) {
+		json_init(&j, f, pretty);
+		json_arr_begin(&j);
+	}
+	for (i = 0; i < cfg->qos.n; i++) {
+		const struct config_qos *q = config_qos_at(cfg, i);
+		const struct qos_info *kq = vsmd_kstate_qos(ks, q->name);
+
+		if (name[0] && strcmp(q->name, name))
+			continue;
+		if (!json) {
+			if (!first)
+				fputc('\n', f);
+			first = false;
+			qos_text(f, cfg, q, kq);
+			continue;
+		}
+		/* config_qos_json() with the users and the kernel's burst. */
+		json_obj_begin(&j);
+		json_kv_str(&j, "name", q->name);
+		json_key(&j, "config");
+		config_qos_json(&j, q);
+		config_qos_users(cfg, q->name, users, sizeof(users));
+		json_kv_str(&j, "used_by", users);
+		if (kq) {
+			json_key(&j, "kernel");
+			json_obj_begin(&j);
+			json_kv_u64(&j, "users", kq->users);
+			json_kv_u64(&j, "cir_bps", kq->cir);
+			json_kv_u64(&j, "bc_bytes", kq->bc);
+			json_obj_end(&j);
+		} else {
+			json_kv_null(&j, "kernel");
+		}
+		json_obj_end(&j);
+	}
+	if (json)
+		json_arr_end(&j);
+	return 0;
+}
+
 int vsmd_show_acls(FILE *f, const struct config *cfg,
 		   const struct vsmd_kstate *ks, uint8_t kind,
 		   const char *name, bool json, bool pretty)

@@ -35,6 +35,14 @@ int vsmd_show_virtual(FILE *f, const struct config *cfg,
  * for all) with the hit counters the kernel (ks) reports for each entry.
  * -ENOENT if the list asked for does not exist.
  */
+/*
+ * show policy-map [NAME] ("" every one): the policy-maps as configured,
+ * who uses them, and whether the kernel holds them (its users count).
+ * -ENOENT if NAME is not configured.
+ */
+int vsmd_show_qos(FILE *f, const struct config *cfg,
+		  const struct vsmd_kstate *ks, const char *name, bool json,
+		  bool pretty);
 int vsmd_show_acls(FILE *f, const struct config *cfg,
 		   const struct vsmd_kstate *ks, uint8_t kind,
 		   const char *name, bool json, bool pretty);

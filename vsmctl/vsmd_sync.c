@@ -15,8 +15,10 @@
  * 3. ports: create the missing ones, then bind, set and clear what
  *    differs, each port in one PORT_SET.
  *
- * ACLs come first (0: created or replaced, before anything names them)
- * and go last (4: deleted once nothing names them).
+ * ACLs and QoS policies come first (0: created or replaced, before
+ * anything names them) and go last (4: deleted once nothing names them).
+ * Each named object is pushed as a whole: QOS_SET replaces a policy, and
+ * the ports using it keep their policer state.
  */
 
 #include <errno.h>
@@ -35,6 +37,9 @@ void vsmd_kstate_free(struct vsmd_kstate *ks)
 	for (i = 0; i < ks->nacls; i++)
 		free(ks->acls[i].entries);
 	free(ks->acls);
+	free(ks->qos);
+	ks->qos = NULL;
+	ks->nqos = 0;
 	free(ks->profiles);
 	free(ks->ports);
 	ks->acls = NULL;
@@ -91,7 +96,18 @@ static unsigned int own_to_has(uint32_t own)
 		has |= PORT_HAS_ACLS;
 	if (own & STORM_BITS)
 		has |= PORT_HAS_STORM;
+	if (own & (VEM_CFG_QOS_IN | VEM_CFG_QOS_OUT))
+		has |= PORT_HAS_QOS;
 	return has;
+}
+
+static void qos_names(const struct config_eval *ev,
+		      char out[QOS_SLOTS][VEM_QOS_NAME_MAX + 1])
+{
+	unsigned int d;
+
+	for (d = 0; d < QOS_SLOTS; d++)
+		snprintf(out[d], sizeof(out[d]), "%s", ev->qos[d]);
 }
 
 static void acl_names(const struct config_eval *ev,
@@ -125,9 +141,10 @@ static void desired_profile(const struct config *cfg,
 	out->max_ports = pp->type == VEM_PORT_VETH ? ev.max_ports :
 						     VEM_PROFILE_PORTS_MAX;
 	out->enabled = ev.state_enabled;
-	out->has |= PROFILE_HAS_ACLS | PROFILE_HAS_STORM;
+	out->has |= PROFILE_HAS_ACLS | PROFILE_HAS_STORM | PROFILE_HAS_QOS;
 	acl_names(&ev, out->acl);
 	memcpy(out->storm, ev.storm, sizeof(out->storm));
+	qos_names(&ev, out->qos);
 }
 
 /*
@@ -150,6 +167,7 @@ static void desired_port(const struct config *cfg,
 	out->shutdown = ev.shutdown;
 	acl_names(&ev, out->acl);
 	memcpy(out->storm, ev.storm, sizeof(out->storm));
+	qos_names(&ev, out->qos);
 	if (ev.profile && ev.state_enabled) {
 		snprintf(out->profile, sizeof(out->profile), "%s",
 			 ev.profile->name);
@@ -162,6 +180,9 @@ static void desired_port(const struct config *cfg,
 		for (i = 0; i < STORM_KINDS; i++)
 			if (config_has(&ifc->a, CONFIG_ATTR_STORM(i)))
 				out->own |= storm_bit(i);
+		for (i = 0; i < QOS_SLOTS; i++)
+			if (config_has(&ifc->a, CONFIG_ATTR_QOS(i)))
+				out->own |= VEM_CFG_QOS_IN << i;
 	} else {
 		out->own = VSMD_CFG_ITEMS;
 		/* A profile that is not enabled applies to nothing yet. */
@@ -186,6 +207,14 @@ int vsmd_desired(const struct config *cfg, struct vsmd_kstate *want)
 		}
 		want->nacls++;
 	}
+	want->qos = calloc(cfg->qos.n ? cfg->qos.n : 1, sizeof(*want->qos));
+	if (!want->qos) {
+		vsmd_kstate_free(want);
+		return -ENOMEM;
+	}
+	for (i = 0; i < cfg->qos.n; i++)
+		vsmd_qos_info(config_qos_at(cfg, i), &want->qos[i]);
+	want->nqos = cfg->qos.n;
 	want->profiles = calloc(cfg->profiles.n ? cfg->profiles.n : 1,
 				sizeof(*want->profiles));
 	want->ports = calloc(cfg->ifaces.n ? cfg->ifaces.n : 1,
@@ -238,6 +267,30 @@ struct acl_info *vsmd_kstate_acl(const struct vsmd_kstate *ks,
 	return NULL;
 }
 
+struct qos_info *vsmd_kstate_qos(const struct vsmd_kstate *ks,
+				 const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ks->nqos; i++)
+		if (!strcmp(ks->qos[i].name, name))
+			return &ks->qos[i];
+	return NULL;
+}
+
+/* The QoS slots in mask (VEM_CFG_QOS_* bits) name the same policies. */
+static bool qos_match(const char k[QOS_SLOTS][VEM_QOS_NAME_MAX + 1],
+		      const char w[QOS_SLOTS][VEM_QOS_NAME_MAX + 1],
+		      uint32_t mask)
+{
+	unsigned int d;
+
+	for (d = 0; d < QOS_SLOTS; d++)
+		if ((mask & (VEM_CFG_QOS_IN << d)) && strcmp(k[d], w[d]))
+			return false;
+	return true;
+}
+
 /* The ACL slots in mask (VEM_CFG_ACL_* bits) name the same ACLs. */
 static bool acls_match(const char k[ACL_SLOTS][VEM_ACL_NAME_MAX + 1],
 		       const char w[ACL_SLOTS][VEM_ACL_NAME_MAX + 1],
@@ -268,6 +321,7 @@ static bool profile_matches(const struct profile_info *k,
 {
 	return acls_match(k->acl, w->acl, ACL_BITS) &&
 	       storm_match(k->storm, w->storm, STORM_BITS) &&
+	       qos_match(k->qos, w->qos, VEM_CFG_QOS_IN | VEM_CFG_QOS_OUT) &&
 	       k->mode == w->mode && k->access_vlan == w->access_vlan &&
 	       k->native_vlan == w->native_vlan &&
 	       !memcmp(k->trunk_vlans, w->trunk_vlans,
@@ -299,7 +353,8 @@ static bool port_matches(const struct port_info *k, const struct port_info *w)
 	if ((own & VEM_CFG_SHUTDOWN) && k->shutdown != w->shutdown)
 		return false;
 	return acls_match(k->acl, w->acl, own) &&
-	       storm_match(k->storm, w->storm, own);
+	       storm_match(k->storm, w->storm, own) &&
+	       qos_match(k->qos, w->qos, own);
 }
 
 struct sync {
@@ -427,6 +482,50 @@ static int drop_acls(struct sync *s, const struct vsmd_kstate *ks,
 	return 0;
 }
 
+/* Phase 0: every policy-map configured is a kernel QoS policy. */
+static int sync_qos(struct sync *s, const struct vsmd_kstate *ks,
+		    const struct vsmd_kstate *want)
+{
+	size_t i;
+	int ret;
+
+	for (i = 0; i < want->nqos; i++) {
+		const struct qos_info *wq = &want->qos[i];
+		const struct qos_info *kq = vsmd_kstate_qos(ks, wq->name);
+
+		if (kq && vsmd_qos_same(kq, wq))
+			continue;
+		ret = s->k->ops->push_qos(s->k, wq, !kq);
+		if (ret)
+			return failed(s, ret, "%s policy-map %s",
+				      kq ? "configure" : "create", wq->name);
+		if (kq)
+			s->stats->qos_set++;
+		else
+			s->stats->qos_new++;
+	}
+	return 0;
+}
+
+/* Phase 4: QoS policies nobody configures go. */
+static int drop_qos(struct sync *s, const struct vsmd_kstate *ks,
+		    const struct vsmd_kstate *want)
+{
+	size_t i;
+	int ret;
+
+	for (i = 0; i < ks->nqos; i++) {
+		if (vsmd_kstate_qos(want, ks->qos[i].name))
+			continue;
+		ret = s->k->ops->delete_qos(s->k, ks->qos[i].name);
+		if (ret)
+			return failed(s, ret, "delete policy-map %s",
+				      ks->qos[i].name);
+		s->stats->qos_del++;
+	}
+	return 0;
+}
+
 /* Phase 2 */
 static int sync_profiles(struct sync *s, struct vsmd_kstate *ks,
 			 const struct vsmd_kstate *want)
@@ -529,6 +628,8 @@ int vsmd_sync(struct vsmd_kernel *k, const struct config *cfg,
 	}
 	ret = sync_acls(&s, &ks, &want);
 	if (!ret)
+		ret = sync_qos(&s, &ks, &want);
+	if (!ret)
 		ret = release_ports(&s, &ks, &want);
 	if (!ret)
 		ret = sync_profiles(&s, &ks, &want);
@@ -536,6 +637,8 @@ int vsmd_sync(struct vsmd_kernel *k, const struct config *cfg,
 		ret = sync_ports(&s, &ks, &want);
 	if (!ret)
 		ret = drop_acls(&s, &ks, &want);
+	if (!ret)
+		ret = drop_qos(&s, &ks, &want);
 	vsmd_kstate_free(&ks);
 	vsmd_kstate_free(&want);
 	return ret;

@@ -23,8 +23,11 @@
  *  - an access-list becomes a kernel ACL of its family (ip: IPv4),
  *    remarks left out; a profile or port names one per family and
  *    direction, inherited and overridden like the other items;
- *  - profiles, ports and ACLs the configuration does not have are
- *    deleted.
+ *  - a policy-map becomes a kernel QoS policy (rates and bursts in bit/s
+ *    and bytes, the default burst made explicit); a profile or port names
+ *    one per direction (service-policy input|output), like the ACLs;
+ *  - profiles, ports, ACLs and QoS policies the configuration does not
+ *    have are deleted.
  */
 
 #ifndef VSMCTL_VSMD_SYNC_H
@@ -43,7 +46,7 @@
 			 VEM_CFG_ACL_IPV6_IN | VEM_CFG_ACL_IPV6_OUT | \
 			 VEM_CFG_ACL_MAC_IN | VEM_CFG_ACL_MAC_OUT | \
 			 VEM_CFG_STORM_BCAST | VEM_CFG_STORM_MCAST | \
-			 VEM_CFG_STORM_UCAST)
+			 VEM_CFG_STORM_UCAST | VEM_CFG_QOS_IN | VEM_CFG_QOS_OUT)
 
 #define VSMD_ERR_LEN	(CONFIG_ERR_LEN + 256)
 
@@ -54,6 +57,7 @@ struct vsmd_sync_stats {
 	unsigned int profiles_new, profiles_set, profiles_del;
 	unsigned int ports_new, ports_set, ports_del;
 	unsigned int acls_new, acls_set, acls_del;
+	unsigned int qos_new, qos_set, qos_del;
 };
 
 /* What ks holds of a port, of an ACL; NULL if nothing. */
@@ -61,6 +65,14 @@ struct port_info *vsmd_kstate_port(const struct vsmd_kstate *ks,
 				   const struct port_ref *ref);
 struct acl_info *vsmd_kstate_acl(const struct vsmd_kstate *ks,
 				 const char *name);
+struct qos_info *vsmd_kstate_qos(const struct vsmd_kstate *ks,
+				 const char *name);
+
+/* vsmd_qos.c */
+/* A policy-map as the kernel takes it and reports it back. */
+void vsmd_qos_info(const struct config_qos *q, struct qos_info *out);
+/* Whether the kernel's policy k does what w says (users aside). */
+bool vsmd_qos_same(const struct qos_info *k, const struct qos_info *w);
 
 /* vsmd_acl.c */
 /* enum vem_acl_family of an access-list kind. */

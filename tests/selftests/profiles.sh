@@ -124,7 +124,7 @@ reject "read-only PORT_COUNT" PROFILE_SET VEM_A_PROFILE_NAME=str:web VEM_A_PROFI
 reject "VLAN 4095 in a profile" PROFILE_SET VEM_A_PROFILE_NAME=str:web VEM_A_PROFILE_ACCESS_VLAN=u16:4095
 reject "no such profile" PROFILE_SET VEM_A_PROFILE_NAME=str:nope VEM_A_PROFILE_ACCESS_VLAN=u16:5
 reject "binding a port to no such profile" PORT_SET $PT=u8:1 $PID=u32:60 VEM_A_PORT_PROFILE=str:nope
-reject "clearing an unknown item" PORT_SET $PT=u8:1 $PID=u32:60 VEM_A_PORT_CLEAR=u32:0x800
+reject "clearing an unknown item" PORT_SET $PT=u8:1 $PID=u32:60 VEM_A_PORT_CLEAR=u32:0x100000
 reject "a dump with a name" PROFILE_GET --dump VEM_A_PROFILE_NAME=str:web
 
 check "profile small (max-ports 1) created" nl PROFILE_NEW VEM_A_PROFILE_NAME=str:small \

@@ -115,6 +115,11 @@ void fake_kernel_view(struct fake_kernel *fk, const struct fake_port *fp,
 	for (slot = 0; slot < STORM_KINDS; slot++)
 		if (!(p->own & (VEM_CFG_STORM_BCAST << slot)))
 			out->storm[slot] = pp ? pp->storm[slot] : 0;
+	out->has |= PORT_HAS_QOS;
+	for (slot = 0; slot < QOS_SLOTS; slot++)
+		if (!(p->own & (VEM_CFG_QOS_IN << slot)))
+			snprintf(out->qos[slot], sizeof(out->qos[slot]), "%s",
+				 pp ? pp->qos[slot] : "");
 	out->stats[VEM_A_STATS_RX_UCAST_PKTS] = fp->counter;
 }
 
@@ -189,6 +194,76 @@ static int fk_list(struct vsmd_kernel *k, struct vsmd_kstate *ks)
 		       a->n * sizeof(*a->entries));
 	}
 	ks->nacls = fk->nacls;
+	ks->qos = calloc(fk->nqos + 1, sizeof(*ks->qos));
+	memcpy(ks->qos, fk->qos, fk->nqos * sizeof(*ks->qos));
+	ks->nqos = fk->nqos;
+	return 0;
+}
+
+struct qos_info *fake_kernel_qos(struct fake_kernel *fk, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < fk->nqos; i++)
+		if (!strcmp(fk->qos[i].name, name))
+			return &fk->qos[i];
+	return NULL;
+}
+
+static unsigned int qos_users(struct fake_kernel *fk, const char *name)
+{
+	unsigned int n = 0, slot;
+	size_t i;
+
+	for (i = 0; i < fk->nports; i++)
+		for (slot = 0; slot < QOS_SLOTS; slot++)
+			n += !strcmp(fk->ports[i].p.qos[slot], name);
+	for (i = 0; i < fk->nprofiles; i++)
+		for (slot = 0; slot < QOS_SLOTS; slot++)
+			n += !strcmp(fk->profiles[i].qos[slot], name);
+	return n;
+}
+
+static int fk_push_qos(struct vsmd_kernel *k, const struct qos_info *qos,
+		       bool create)
+{
+	struct fake_kernel *fk = fk_of(k);
+	struct qos_info *cur = fake_kernel_qos(fk, qos->name);
+	int ret;
+
+	ret = op(fk, "qos_%s %s", create ? "new" : "set", qos->name);
+	if (ret)
+		return ret;
+	if (create && cur)
+		return refuse(fk, EEXIST, "QoS policy already exists");
+	if (!create && !cur)
+		return refuse(fk, ENOENT, "No such QoS policy");
+	if (!qos->cir && (qos->bc || qos->has_violate_dscp))
+		return refuse(fk, EINVAL, "Burst and violate action need a policer rate (CIR)");
+	if (create) {
+		if (fk->nqos == FAKE_MAX)
+			return refuse(fk, ENOSPC, "full");
+		cur = &fk->qos[fk->nqos++];
+	}
+	*cur = *qos;
+	cur->users = 0;
+	return 0;
+}
+
+static int fk_delete_qos(struct vsmd_kernel *k, const char *name)
+{
+	struct fake_kernel *fk = fk_of(k);
+	struct qos_info *cur = fake_kernel_qos(fk, name);
+	int ret;
+
+	ret = op(fk, "qos_del %s", name);
+	if (ret)
+		return ret;
+	if (!cur)
+		return refuse(fk, ENOENT, "No such QoS policy");
+	if (qos_users(fk, name))
+		return refuse(fk, EBUSY, "QoS policy in use by a port or a profile");
+	*cur = fk->qos[--fk->nqos];
 	return 0;
 }
 
@@ -270,6 +345,7 @@ static int fk_push_profile(struct vsmd_kernel *k, const struct profile_info *pp,
 	struct fake_kernel *fk = fk_of(k);
 	struct profile_info *cur = fake_kernel_profile(fk, pp->name);
 	uint32_t n = bound(fk, pp->name);
+	unsigned int i;
 	int ret;
 
 	ret = op(fk, "profile_%s %s", create ? "new" : "set", pp->name);
@@ -334,6 +410,13 @@ static int fk_push_profile(struct vsmd_kernel *k, const struct profile_info *pp,
 	if (pp->has & PROFILE_HAS_STORM) {
 		memcpy(cur->storm, pp->storm, sizeof(cur->storm));
 		cur->has |= PROFILE_HAS_STORM;
+	}
+	if (pp->has & PROFILE_HAS_QOS) {
+		for (i = 0; i < QOS_SLOTS; i++)
+			if (pp->qos[i][0] && !fake_kernel_qos(fk, pp->qos[i]))
+				return refuse(fk, ENOENT, "No such QoS policy");
+		memcpy(cur->qos, pp->qos, sizeof(cur->qos));
+		cur->has |= PROFILE_HAS_QOS;
 	}
 	return 0;
 }
@@ -411,6 +494,9 @@ static int fk_push_interface(struct vsmd_kernel *k,
 		for (slot = 0; slot < STORM_KINDS; slot++)
 			if (port->clear & (VEM_CFG_STORM_BCAST << slot))
 				next.storm[slot] = 0;
+		for (slot = 0; slot < QOS_SLOTS; slot++)
+			if (port->clear & (VEM_CFG_QOS_IN << slot))
+				next.qos[slot][0] = '\0';
 		next.own &= ~port->clear;
 	}
 	if (port->has & PORT_HAS_MODE) {
@@ -451,6 +537,15 @@ static int fk_push_interface(struct vsmd_kernel *k,
 			continue;
 		next.storm[slot] = port->storm[slot];
 		next.own |= VEM_CFG_STORM_BCAST << slot;
+	}
+	for (slot = 0; slot < QOS_SLOTS; slot++) {
+		if (!(port->has & PORT_HAS_QOS) ||
+		    !(port->own & (VEM_CFG_QOS_IN << slot)))
+			continue;
+		if (port->qos[slot][0] && !fake_kernel_qos(fk, port->qos[slot]))
+			return refuse(fk, ENOENT, "No such QoS policy");
+		memcpy(next.qos[slot], port->qos[slot], sizeof(next.qos[slot]));
+		next.own |= VEM_CFG_QOS_IN << slot;
 	}
 	if (port->has & PORT_HAS_PROFILE) {
 		snprintf(next.profile, sizeof(next.profile), "%s",
@@ -549,6 +644,8 @@ const struct vsmd_kernel_ops fake_kernel_ops = {
 	.delete_profile		= fk_delete_profile,
 	.push_acl		= fk_push_acl,
 	.delete_acl		= fk_delete_acl,
+	.push_qos		= fk_push_qos,
+	.delete_qos		= fk_delete_qos,
 	.push_interface		= fk_push_interface,
 	.delete_interface	= fk_delete_interface,
 	.bind_interface		= fk_bind_interface,

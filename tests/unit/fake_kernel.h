@@ -27,6 +27,8 @@ struct fake_kernel {
 	size_t nports;
 	struct acl_info acls[FAKE_MAX];		/* entries malloc()ed */
 	size_t nacls;
+	struct qos_info qos[FAKE_MAX];
+	size_t nqos;
 	uint64_t next_counter;
 	/* Every operation, one per line: "profile_new web", "port_set veth3". */
 	char log[8192];
@@ -42,6 +44,7 @@ extern const struct vsmd_kernel_ops fake_kernel_ops;
 
 void fake_kernel_reset(struct fake_kernel *fk);
 struct acl_info *fake_kernel_acl(struct fake_kernel *fk, const char *name);
+struct qos_info *fake_kernel_qos(struct fake_kernel *fk, const char *name);
 struct fake_port *fake_kernel_port(struct fake_kernel *fk, uint8_t type,
 				   uint32_t id);
 struct profile_info *fake_kernel_profile(struct fake_kernel *fk,

@@ -28,10 +28,13 @@ static const char base[] =
 	"interface ethernet 1\n  inherit port-profile up\n"
 	"ip access-list A\n  10 permit tcp any 10.0.0.0/24 eq www\n"
 	"  20 deny ip any any log\n"
-	"ipv6 access-list A\n  10 permit icmp any any\n"
+	"ipv6 access-list A6\n  10 permit icmp any any\n"
 	"mac access-list M\n  10 deny any any 0x8137\n"
 	"port-profile base\n  ip port access-group A in\n"
-	"interface vethernet 1\n  mac port access-group M out\n";
+	"interface vethernet 1\n  mac port access-group M out\n"
+	"policy-map type qos Q\n  class class-default\n"
+	"    police cir 10 mbps bc 200 kbytes\n    set cos 5\n"
+	"port-profile web\n  service-policy input Q\n";
 
 static void check(int cond)
 {
@@ -146,6 +149,20 @@ static void use(const struct config *cfg)
 	FILE *f;
 
 	check(!config_validate(cfg, &err));
+	check(cfg->qos.n <= CONFIG_QOS_MAX);
+	for (i = 0; i < cfg->qos.n; i++) {
+		const struct config_qos *q = config_qos_at(cfg, i);
+		uint64_t cir = config_qos_cir_bps(q);
+		uint32_t bc = config_qos_bc_bytes(q);
+
+		/* What the kernel takes: its ranges hold. */
+		check(!q->police || (cir >= VEM_QOS_CIR_MIN &&
+				     cir <= VEM_QOS_CIR_MAX));
+		check(!q->has_bc || (bc >= VEM_QOS_BC_MIN &&
+				     bc <= VEM_QOS_BC_MAX));
+		check(q->cos <= 7 && q->dscp <= 63 && q->violate_dscp <= 63);
+		check(q->violate <= VEM_QOS_VIOLATE_MAX);
+	}
 	check(cfg->acls.n <= CONFIG_ACL_MAX);
 	for (i = 0; i < cfg->acls.n; i++)
 		check_acl(config_acl_at(cfg, i));

@@ -21,6 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct port_info port;
 	struct fdb_entry fdb;
 	struct profile_info pp;
+	struct qos_info qos;
 	struct extack ea;
 	struct event ev;
 	struct acl_info acl, *acls = NULL;
@@ -45,6 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	msg_parse_port(nlh, &port);
 	msg_parse_fdb(nlh, &fdb);
 	msg_parse_profile(nlh, &pp);
+	msg_parse_qos(nlh, &qos);
 	if (!msg_parse_acl(nlh, &acl))
 		free(acl.entries);
 	/* Joined to itself: the second time, as the rest of a split ACL. */

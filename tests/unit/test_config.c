@@ -410,7 +410,7 @@ static void test_abbreviations(void)
 		 "... read as the full words; names keep their case");
 	BAD("port-profile web\n", "port-profile web\n  s\n",
 	    "an ambiguous abbreviation names the candidates",
-	    "line 2: s: ", "ambiguous command \"s\": switchport, shutdown, storm-control, state");
+	    "line 2: s: ", "ambiguous command \"s\": switchport, service-policy, shutdown, storm-control, state");
 	BAD("", "port-profile web\n  sw trunk allowed vlan a 10\n",
 	    "allowed vlan 'a' is add or all",
 	    "line 2:", "ambiguous", "add, all");
@@ -915,7 +915,7 @@ static void test_json(void)
 
 	config_init(&cfg);
 	out = as_json(&cfg);
-	ok_str(out, "{\"vlans\":[],\"access_lists\":[],\"port_profiles\":[],"
+	ok_str(out, "{\"vlans\":[],\"access_lists\":[],\"policy_maps\":[],\"port_profiles\":[],"
 		    "\"interfaces\":[]}\n",
 	       "JSON of an empty model");
 	free(out);
@@ -931,7 +931,7 @@ static void test_json(void)
 	out = as_json(&cfg);
 	ok_str(out,
 	       "{\"vlans\":[{\"id\":10,\"name\":\"web\"}],"
-	       "\"access_lists\":[],"
+	       "\"access_lists\":[],\"policy_maps\":[],"
 	       "\"port_profiles\":["
 	       "{\"name\":\"up\",\"type\":\"ethernet\",\"native_vlan\":null,"
 	       "\"state_enabled\":true},"
@@ -965,6 +965,7 @@ static void test_json(void)
 	       "\"storm_control_broadcast_pps\":0,"
 	       "\"storm_control_multicast_pps\":0,"
 	       "\"storm_control_unicast_pps\":0,"
+	       "\"service_policy_input\":null,\"service_policy_output\":null,"
 	       "\"port_profile\":\"web\","
 	       "\"from\":{\"mode\":\"default\",\"access_vlan\":\"port-profile web\","
 	       "\"allowed_vlans\":\"own\",\"native_vlan\":\"default\","
@@ -977,7 +978,9 @@ static void test_json(void)
 	       "\"mac_access_group_out\":\"default\","
 	       "\"storm_control_broadcast_pps\":\"default\","
 	       "\"storm_control_multicast_pps\":\"default\","
-	       "\"storm_control_unicast_pps\":\"default\"}}\n",
+	       "\"storm_control_unicast_pps\":\"default\","
+	       "\"service_policy_input\":\"default\","
+	       "\"service_policy_output\":\"default\"}}\n",
 	       "JSON of an interface's evaluated attributes and their sources");
 	free(out);
 	config_free(&cfg);

@@ -844,6 +844,7 @@ static void test_json(void)
 	       "\"entries\":[{\"seq\":10,\"action\":\"permit\","
 	       "\"source\":\"00c0.4f00.0000 0000.00ff.ffff\","
 	       "\"destination\":\"any\",\"ethertype\":\"0x8137\"}]}],"
+	       "\"policy_maps\":[],"
 	       "\"port_profiles\":[{\"name\":\"p\",\"type\":\"vethernet\","
 	       "\"ip_access_group_in\":\"A\"}],"
 	       "\"interfaces\":[{\"name\":\"vethernet2\",\"type\":\"vethernet\","

@@ -378,6 +378,62 @@ static void test_acls(void)
 	fake_kernel_reset(&fk);
 }
 
+/* Policy-maps: created before what names them, deleted after. */
+static void test_qos(void)
+{
+	struct qos_info *q;
+	struct port_info p;
+	struct config cfg;
+
+	config_init(&cfg);
+	fake_kernel_reset(&fk);
+	ok(!apply(&cfg, "policy-map type qos GOLD\n"
+			"  class class-default\n"
+			"    police cir 10 mbps conform transmit violate drop\n"
+			"    set cos 5\n"
+			"port-profile type vethernet voip\n"
+			"  service-policy input GOLD\n"
+			"  state enabled\n"
+			"interface vethernet 1\n"
+			"  inherit port-profile voip\n"
+			"interface vethernet 2\n"
+			"  inherit port-profile voip\n"
+			"  service-policy output GOLD\n") &&
+	   !sync(&cfg) && st.qos_new == 1, "a policy-map created");
+	if (err[0])
+		diag("%s", err);
+	ok(!strncmp(fk.log, "qos_new GOLD\n", 13),
+	   "created first, before the profile and ports that name it");
+	q = fake_kernel_qos(&fk, "GOLD");
+	ok(q && q->cir == 10000000 && q->bc == 250000 && q->has_cos &&
+	   q->cos == 5 && !q->has_dscp, "GOLD: 10 Mbit/s, the default burst explicit, cos 5");
+	ok(!strcmp(fake_kernel_profile(&fk, "voip")->qos[0], "GOLD"),
+	   "the profile names it as input");
+	p = view(VEM_PORT_VETH, 2);
+	ok(!strcmp(p.qos[0], "GOLD") && !strcmp(p.qos[1], "GOLD") &&
+	   (p.own & VEM_CFG_QOS_OUT) && !(p.own & VEM_CFG_QOS_IN),
+	   "vethernet 2: input from the profile, output its own");
+	ok(!sync(&cfg) && !st.qos_new && !st.qos_set && !st.qos_del &&
+	   ops(0, 0, 0, 0, 0, 0), "in sync: nothing done");
+	ok(!apply(&cfg, "policy-map type qos GOLD\n  class class-default\n"
+			"    set dscp 46\n") &&
+	   !sync(&cfg) && st.qos_set == 1 && ops(0, 0, 0, 0, 0, 0) &&
+	   fake_kernel_qos(&fk, "GOLD")->has_dscp,
+	   "a change: the policy replaced, nothing else");
+	ok(!apply(&cfg, "interface vethernet 2\n  no service-policy output\n"
+			"port-profile type vethernet voip\n  no service-policy input\n"
+			"no policy-map GOLD\n") &&
+	   !sync(&cfg) && st.qos_del == 1 && !fake_kernel_qos(&fk, "GOLD"),
+	   "unattached and deleted in one batch: the users first");
+	if (err[0])
+		diag("%s", err);
+	p = view(VEM_PORT_VETH, 2);
+	ok(!p.qos[0][0] && !p.qos[1][0] && !(p.own & VEM_CFG_QOS_OUT),
+	   "vethernet 2 names none");
+	config_free(&cfg);
+	fake_kernel_reset(&fk);
+}
+
 int main(void)
 {
 	struct config cfg;
@@ -396,6 +452,7 @@ int main(void)
 	test_empty(&cfg);
 	test_desired_max();
 	test_acls();
+	test_qos();
 	config_free(&cfg);
 	return tap_exit();
 }

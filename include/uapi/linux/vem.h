@@ -205,6 +205,56 @@
  * learned: learning happens before the destination lookup). A GSO packet
  * counts as the frames it becomes.
  *
+ * QoS policies
+ * ------------
+ *
+ * A QoS policy is a named policy-map type qos with one class,
+ * class-default, which every frame belongs to. It may police and mark:
+ * VEM_A_QOS_CIR (bit/s) and VEM_A_QOS_BC (bytes) make a single-rate,
+ * two-colour policer; a frame within the rate conforms and is sent; a
+ * frame over it violates and is dropped (VEM_QOS_VIOLATE_DROP, counted in
+ * VEM_A_STATS_DROP_POLICE_IN/_OUT) or re-marked with VEM_A_QOS_VIOLATE_DSCP
+ * and sent (VEM_QOS_VIOLATE_SET_DSCP, counted in
+ * VEM_A_STATS_POLICE_IN/OUT_MARKED). A violating frame takes no tokens.
+ * VEM_A_QOS_SET_DSCP rewrites the DSCP of every IPv4 and IPv6 frame the
+ * class sends (the ECN bits kept, the IPv4 header checksum fixed; the
+ * violate DSCP wins for a violating frame); other frames are left alone.
+ * VEM_A_QOS_SET_COS sets the priority (PCP) of the 802.1Q tag a frame
+ * leaves with: a frame that leaves untagged (access port, native VLAN)
+ * carries no CoS. The switch does not keep the PCP a frame came in with:
+ * without set cos a frame leaves with PCP 0.
+ *
+ * A port or a profile names up to one policy per direction
+ * (VEM_A_PORT_QOS_IN/_OUT, VEM_A_PROFILE_QOS_IN/_OUT; "" none; VEM_CFG_QOS_IN
+ * and _OUT inherited, set over and cleared like the ACL slots). "in" acts
+ * on the frames the switch receives from the port, after its in ACLs and
+ * before forwarding: what it marks, every copy carries. "out" acts on each
+ * frame sent to the port, each flooded copy on its own, after the port's
+ * out ACLs; an "out" set cos overrides an "in" one.
+ *
+ * The policer belongs to the port and direction, not to the policy: each
+ * port naming a policy gets its rate. Bytes are counted as the port
+ * counters count them (Ethernet frame without FCS and 802.1Q tag; a GSO
+ * packet counts the headers of every segment it becomes). The bucket is
+ * BC bytes deep and fills at CIR (a GCRA, lock-free, per port and
+ * direction); it starts full; replacing or rebinding a policy keeps it.
+ *
+ * VEM_CMD_QOS_NEW: create a policy. Required: VEM_A_QOS_NAME. Optional:
+ *	VEM_A_QOS_CIR; with it VEM_A_QOS_BC (absent: VEM_QOS_BC_DEFAULT_MS
+ *	of CIR, within VEM_QOS_BC_MIN..MAX) and VEM_A_QOS_VIOLATE (absent:
+ *	drop), VEM_A_QOS_VIOLATE_DSCP (required with, and only with,
+ *	VEM_QOS_VIOLATE_SET_DSCP); VEM_A_QOS_SET_COS, VEM_A_QOS_SET_DSCP.
+ *	BC, VIOLATE or VIOLATE_DSCP without CIR: -EINVAL. -EEXIST if the name
+ *	is taken; at most VEM_QOS_MAX policies (-ENOSPC).
+ * VEM_CMD_QOS_SET: replace the whole policy (an attribute absent is
+ *	absent after), same attributes and rules as QOS_NEW. One publish: a
+ *	frame sees the old policy or the new one.
+ * VEM_CMD_QOS_DEL: delete a policy; -EBUSY while a port or profile names it.
+ * VEM_CMD_QOS_GET: do (NAME) or dump (consistency-checked). Replies carry
+ *	NAME, USERS and what the policy does; with a policer, CIR, BC (the
+ *	default made explicit) and VIOLATE.
+ * Events: VEM_CMD_QOS_NEW / _SET / _DEL.
+ *
  * Dumps
  * -----
  *
@@ -221,6 +271,7 @@
  *	port's attributes without VEM_A_PORT_STATS.
  * VEM_CMD_FDB_NEW / _DEL: a MAC entry was learned, moved or added / aged
  *	out or deleted. Events are sent only while someone listens.
+ * VEM_CMD_ACL_* and VEM_CMD_QOS_* events: see their sections.
  */
 
 #ifndef _UAPI_LINUX_VEM_H
@@ -364,7 +415,8 @@ enum vem_port_attr {
  * Counters of a port (VEM_A_PORT_STATS), all u64. They belong to the port,
  * not to its netdev: they keep counting across unbind and rebind. "rx" is
  * what the switch received from the port, "tx" what it sent to it. Bytes
- * count the Ethernet frame without FCS and without the 802.1Q tag.
+ * count the Ethernet frame without FCS and without the 802.1Q tag (a GSO
+ * packet: the frames it becomes, each with its headers).
  */
 enum vem_stats_attr {
 	VEM_A_STATS_UNSPEC,
