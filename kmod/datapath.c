@@ -156,6 +156,10 @@ static void vem_flood(struct vem_switch *sw, struct vem_port *in,
 		dev = rcu_dereference(p->dev);
 		if (!dev || !netif_running(dev))
 			continue;
+		if (vem_port_err_disabled(p)) {
+			vem_stats_drop(p, VEM_DROP_ERR_DISABLED);
+			continue;
+		}
 		vem_port_view(p, &view);
 		if (!vem_egress_allowed(&view, vid, &tag))
 			continue;
@@ -203,6 +207,10 @@ static void vem_forward(struct vem_port *in, struct vem_port *out,
 		vem_stats_drop(in, VEM_DROP_NO_PORT);
 		goto drop;
 	}
+	if (vem_port_err_disabled(out)) {
+		vem_stats_drop(out, VEM_DROP_ERR_DISABLED);
+		goto drop;
+	}
 	vem_port_view(out, &view);
 	if (unlikely(!vem_egress_allowed(&view, vid, &tag))) {
 		/* The entry predates a config change of @out. */
@@ -241,6 +249,10 @@ static void vem_switch_frame(struct vem_port *in, struct sk_buff *skb)
 		vem_stats_drop(in, VEM_DROP_SHUTDOWN);
 		goto drop;
 	}
+	if (vem_port_err_disabled(in)) {
+		vem_stats_drop(in, VEM_DROP_ERR_DISABLED);
+		goto drop;
+	}
 	if (unlikely(!vid)) {
 		vem_stats_drop(in, VEM_DROP_VLAN);
 		goto drop;
@@ -258,7 +270,12 @@ static void vem_switch_frame(struct vem_port *in, struct sk_buff *skb)
 		goto drop;
 	}
 
-	vem_fdb_learn(sw, in, eth->h_source, vid);
+	/* Port security decides as the source is learned (fdb.c). */
+	if (unlikely(!vem_fdb_learn(sw, in, eth->h_source, vid,
+				    cfg.psec ? cfg.psec_max : 0))) {
+		vem_psec_violation(in, &cfg);
+		goto drop;
+	}
 
 	if (class == VEM_CLASS_UCAST) {
 		e = vem_fdb_lookup(&sw->fdb, eth->h_dest, vid);

@@ -54,8 +54,15 @@ static const struct nla_policy vem_switch_policy[VEM_A_SWITCH_FDB_MAX + 1] = {
 #define VEM_ACL_NAME_POLICY \
 	{ .type = NLA_NUL_STRING, .len = VEM_ACL_NAME_MAX }
 
+/* Port security: on, maximum, violation mode, sticky. */
+#define VEM_PSEC_POLICY(on, max, violation, sticky)			\
+	[on] = NLA_POLICY_MAX(NLA_U8, 1),				\
+	[max] = NLA_POLICY_RANGE(NLA_U32, 1, VEM_PSEC_MAX_LIMIT),	\
+	[violation] = NLA_POLICY_MAX(NLA_U8, VEM_PSEC_VIOLATION_MAX),	\
+	[sticky] = NLA_POLICY_MAX(NLA_U8, 1)
+
 /* PORT_NEW, PORT_SET: identity and configuration. */
-static const struct nla_policy vem_port_policy[VEM_A_PORT_ACL_MAC_OUT + 1] = {
+static const struct nla_policy vem_port_policy[VEM_A_PORT_MAX + 1] = {
 	VEM_PORT_REF_POLICY(VEM_A_PORT_TYPE, VEM_A_PORT_ID),
 	[VEM_A_PORT_IFINDEX] = { .type = NLA_U32 },
 	[VEM_A_PORT_MODE] = NLA_POLICY_RANGE(NLA_U8, VEM_PORT_MODE_ACCESS,
@@ -72,6 +79,10 @@ static const struct nla_policy vem_port_policy[VEM_A_PORT_ACL_MAC_OUT + 1] = {
 	[VEM_A_PORT_ACL_IPV6_OUT] = VEM_ACL_NAME_POLICY,
 	[VEM_A_PORT_ACL_MAC_IN] = VEM_ACL_NAME_POLICY,
 	[VEM_A_PORT_ACL_MAC_OUT] = VEM_ACL_NAME_POLICY,
+	VEM_PSEC_POLICY(VEM_A_PORT_PSEC, VEM_A_PORT_PSEC_MAX,
+			VEM_A_PORT_PSEC_VIOLATION, VEM_A_PORT_PSEC_STICKY),
+	[VEM_A_PORT_ERR_DISABLED] = { .type = NLA_REJECT },	/* read-only */
+	[VEM_A_PORT_SECURE_MACS] = { .type = NLA_REJECT },	/* read-only */
 };
 
 static struct netlink_range_validation vem_profile_ports_range = {
@@ -79,7 +90,7 @@ static struct netlink_range_validation vem_profile_ports_range = {
 };
 
 /* PROFILE_NEW, PROFILE_SET. */
-static const struct nla_policy vem_profile_policy[VEM_A_PROFILE_ACL_MAC_OUT + 1] = {
+static const struct nla_policy vem_profile_policy[VEM_A_PROFILE_MAX + 1] = {
 	[VEM_A_PROFILE_NAME] = VEM_PROFILE_NAME_POLICY,
 	[VEM_A_PROFILE_TYPE] = NLA_POLICY_RANGE(NLA_U8, VEM_PORT_VETH,
 						VEM_PORT_TYPE_MAX),
@@ -99,6 +110,8 @@ static const struct nla_policy vem_profile_policy[VEM_A_PROFILE_ACL_MAC_OUT + 1]
 	[VEM_A_PROFILE_ACL_IPV6_OUT] = VEM_ACL_NAME_POLICY,
 	[VEM_A_PROFILE_ACL_MAC_IN] = VEM_ACL_NAME_POLICY,
 	[VEM_A_PROFILE_ACL_MAC_OUT] = VEM_ACL_NAME_POLICY,
+	VEM_PSEC_POLICY(VEM_A_PROFILE_PSEC, VEM_A_PROFILE_PSEC_MAX,
+			VEM_A_PROFILE_PSEC_VIOLATION, VEM_A_PROFILE_PSEC_STICKY),
 };
 
 /* One ACL entry; the HITS it carries in replies are read-only. */

@@ -23,6 +23,8 @@ static int vem_nl_put_stats(struct sk_buff *skb, const struct vem_port *port)
 		[VEM_DROP_TX_ERROR] = VEM_A_STATS_DROP_TX_ERROR,
 		[VEM_DROP_ACL_IN] = VEM_A_STATS_DROP_ACL_IN,
 		[VEM_DROP_ACL_OUT] = VEM_A_STATS_DROP_ACL_OUT,
+		[VEM_DROP_PSEC] = VEM_A_STATS_DROP_PSEC,
+		[VEM_DROP_ERR_DISABLED] = VEM_A_STATS_DROP_ERR_DISABLED,
 	};
 	/* VEM_A_STATS_{RX,TX}_<class>_{PKTS,BYTES} are laid out by class. */
 	static const u8 class_off[VEM_CLASS_MAX] = {
@@ -54,7 +56,9 @@ static int vem_nl_put_stats(struct sk_buff *skb, const struct vem_port *port)
 	if (nla_put_u64_64bit(skb, VEM_A_STATS_RX_FLOOD_PKTS, st.rx_flood,
 			      VEM_A_STATS_PAD) ||
 	    nla_put_u64_64bit(skb, VEM_A_STATS_LEARN_REFUSED, st.learn_refused,
-			      VEM_A_STATS_PAD))
+			      VEM_A_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, VEM_A_STATS_PSEC_VIOLATIONS,
+			      st.psec_violations, VEM_A_STATS_PAD))
 		goto cancel;
 	nla_nest_end(skb, nest);
 	return 0;
@@ -112,7 +116,10 @@ static int vem_nl_fill_port(struct sk_buff *skb, const struct vem_port *port,
 	    nla_put_u32(skb, VEM_A_PORT_OWN, own->own) ||
 	    (prof && nla_put_string(skb, VEM_A_PORT_PROFILE, prof->name)) ||
 	    vem_nl_put_vlans(skb, VEM_A_PORT_TRUNK_VLANS, cfg.trunk_vlans) ||
-	    vem_nl_put_acls(skb, VEM_A_PORT_ACL_IP_IN, &cfg))
+	    vem_nl_put_acls(skb, VEM_A_PORT_ACL_IP_IN, &cfg) ||
+	    vem_nl_put_psec(skb, &vem_port_cfg_attrs, cfg.psec, cfg.psec_max,
+			    cfg.psec_violation, cfg.psec_sticky) ||
+	    vem_nl_put_psec_state(skb, port, &cfg))
 		goto cancel;
 
 	if (with_stats && vem_nl_put_stats(skb, port))
@@ -144,15 +151,25 @@ void vem_nl_notify_port(struct vem_port *port, u8 cmd)
 	vem_nl_notify(port->sw, vem_nl_fill_port_event, port, cmd, GFP_KERNEL);
 }
 
+/* From the datapath: under rcu_read_lock, BH disabled. */
+void vem_nl_notify_port_atomic(struct vem_port *port, u8 cmd)
+{
+	vem_nl_notify(port->sw, vem_nl_fill_port_event, port, cmd, GFP_ATOMIC);
+}
+
 /* Port commands */
 
-static const struct vem_cfg_attrs vem_port_cfg_attrs = {
+const struct vem_cfg_attrs vem_port_cfg_attrs = {
 	.mode = VEM_A_PORT_MODE,
 	.access_vlan = VEM_A_PORT_ACCESS_VLAN,
 	.native_vlan = VEM_A_PORT_NATIVE_VLAN,
 	.trunk_vlans = VEM_A_PORT_TRUNK_VLANS,
 	.shutdown = VEM_A_PORT_SHUTDOWN,
 	.acl = VEM_A_PORT_ACL_IP_IN,
+	.psec = VEM_A_PORT_PSEC,
+	.psec_max = VEM_A_PORT_PSEC_MAX,
+	.psec_violation = VEM_A_PORT_PSEC_VIOLATION,
+	.psec_sticky = VEM_A_PORT_PSEC_STICKY,
 };
 
 const struct vem_cfg_attrs vem_profile_cfg_attrs = {
@@ -162,6 +179,10 @@ const struct vem_cfg_attrs vem_profile_cfg_attrs = {
 	.trunk_vlans = VEM_A_PROFILE_TRUNK_VLANS,
 	.shutdown = VEM_A_PROFILE_SHUTDOWN,
 	.acl = VEM_A_PROFILE_ACL_IP_IN,
+	.psec = VEM_A_PROFILE_PSEC,
+	.psec_max = VEM_A_PROFILE_PSEC_MAX,
+	.psec_violation = VEM_A_PROFILE_PSEC_VIOLATION,
+	.psec_sticky = VEM_A_PROFILE_PSEC_STICKY,
 };
 
 /* The ACL family each slot takes: IPv4, IPv6, MAC, in and out each. */
@@ -274,6 +295,7 @@ int vem_nl_parse_cfg(struct genl_info *info,
 		cfg->shutdown = nla_get_u8(attrs[a->shutdown]);
 		cfg->own |= VEM_CFG_SHUTDOWN;
 	}
+	vem_nl_parse_psec(info, a, cfg);
 	err = vem_nl_parse_acls(info, a, cfg);
 	if (err)
 		return err;
@@ -309,6 +331,7 @@ static void vem_nl_clear_cfg(struct genl_info *info, u8 type,
 	for (i = 0; i < VEM_ACL_SLOTS; i++)
 		if (clear & VEM_CFG_ACL(i))
 			cfg->acl[i] = NULL;
+	vem_psec_clear(cfg, &def, clear);
 	cfg->own &= ~clear;
 	vem_cfg_update_acl_mask(cfg);
 }
@@ -502,6 +525,10 @@ int vem_nl_port_set(struct sk_buff *skb, struct genl_info *info)
 		vem_port_unbind(port);
 	vem_port_set_profile(port, prof, NULL);
 	vem_port_set_cfg(port, cfg);
+	/* The operator's shutdown ends an err-disabled state. */
+	if (info->attrs[VEM_A_PORT_SHUTDOWN] &&
+	    nla_get_u8(info->attrs[VEM_A_PORT_SHUTDOWN]))
+		vem_psec_recover(port);
 	vem_nl_notify_port(port, VEM_CMD_PORT_SET);
 	return 0;
 

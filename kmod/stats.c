@@ -29,6 +29,7 @@ void vem_stats_read(const struct vem_port *port, struct vem_stats *sum)
 			for (i = 0; i < VEM_DROP_MAX; i++)
 				c.drops[i] = u64_stats_read(&s->drops[i]);
 			c.learn_refused = u64_stats_read(&s->learn_refused);
+			c.psec_violations = u64_stats_read(&s->psec_violations);
 		} while (u64_stats_fetch_retry(&s->syncp, start));
 
 		for (i = 0; i < VEM_CLASS_MAX; i++) {
@@ -41,5 +42,6 @@ void vem_stats_read(const struct vem_port *port, struct vem_stats *sum)
 		for (i = 0; i < VEM_DROP_MAX; i++)
 			sum->drops[i] += c.drops[i];
 		sum->learn_refused += c.learn_refused;
+		sum->psec_violations += c.psec_violations;
 	}
 }
