@@ -55,6 +55,8 @@ struct vem_port *vem_port_create(struct vem_switch *sw, u8 type, u32 id,
 	port->sw = sw;
 	port->type = type;
 	port->id = id;
+	/* The first restrict violation is announced at once (psec.c). */
+	port->psec_event = jiffies - 2 * HZ;
 	RCU_INIT_POINTER(port->cfg, pcfg);
 	vem_acl_cfg_hold(pcfg);
 

@@ -83,6 +83,11 @@ enum config_attr {
 	CONFIG_ATTR_ACL_IPV6_OUT,	/* ipv6 port traffic-filter NAME out */
 	CONFIG_ATTR_ACL_MAC_IN,		/* mac port access-group NAME in */
 	CONFIG_ATTR_ACL_MAC_OUT,	/* mac port access-group NAME out */
+	/* Port security (vethernet only). */
+	CONFIG_ATTR_PSEC,		/* switchport port-security */
+	CONFIG_ATTR_PSEC_MAX,		/* ... maximum N */
+	CONFIG_ATTR_PSEC_VIOLATION,	/* ... violation shutdown|restrict|protect */
+	CONFIG_ATTR_PSEC_STICKY,	/* ... mac-address sticky */
 	CONFIG_ATTR_COUNT
 };
 
@@ -113,6 +118,11 @@ struct config_attrs {
 	uint8_t vm_mac[6];
 	/* The access-list of each slot, CONFIG_ATTR_ACL(slot) says if set. */
 	char acl[CONFIG_ACL_BINDS][CONFIG_NAME_MAX + 1];
+	/* Port security; "no switchport port-security" sets psec false. */
+	bool psec;
+	bool psec_sticky;
+	uint8_t psec_violation;		/* enum vem_psec_violation */
+	uint16_t psec_max;		/* 1..VEM_PSEC_MAX_LIMIT */
 };
 
 static inline bool config_has(const struct config_attrs *a,
@@ -132,10 +142,22 @@ struct config_profile {
 	struct config_attrs a;
 };
 
+/* A sticky secure address of an interface (never in a profile). */
+struct config_sticky {
+	uint8_t mac[6];
+	uint16_t vlan;
+};
+
 struct config_iface {
 	struct port_ref ref;
 	/* Manual configuration: overrides what the profile says. */
 	struct config_attrs a;
+	/*
+	 * switchport port-security mac-address sticky MAC vlan V: learned
+	 * by vsmd (or written by hand), sorted by VLAN then MAC; malloc()ed.
+	 */
+	struct config_sticky *sticky;
+	size_t nsticky, sticky_cap;
 };
 
 /*
@@ -270,6 +292,15 @@ struct config_iface *config_iface_find_vm(const struct config *cfg,
 long config_profile_index(const struct config *cfg, const char *name);
 struct config_acl *config_acl_find(const struct config *cfg, uint8_t kind,
 				   const char *name);
+/* The index of (mac, vlan) in ifc->sticky, -1 if it is not there. */
+long config_sticky_find(const struct config_iface *ifc, const uint8_t *mac,
+			uint16_t vlan);
+/* Add (mac, vlan) to ifc's sticky addresses: 0, or -ENOMEM. */
+int config_sticky_add(struct config_iface *ifc, const uint8_t *mac,
+		      uint16_t vlan);
+/* Remove it; true if it was there. */
+bool config_sticky_del(struct config_iface *ifc, const uint8_t *mac,
+		       uint16_t vlan);
 
 /* Find or create; NULL if out of memory. A new profile has type 'type'. */
 struct config_vlan *config_vlan_get(struct config *cfg, uint16_t id);
@@ -310,6 +341,7 @@ const char *config_acl_kind_name(uint8_t kind);		/* ip, ipv6, mac */
 /* "ip port access-group", "ipv6 port traffic-filter", "mac port access-group" */
 const char *config_acl_bind_cmd(uint8_t kind);
 const char *config_acl_dir_name(uint8_t dir);		/* in, out */
+const char *config_psec_violation_name(uint8_t v);	/* shutdown, ... */
 
 /* config_parse.c: text into the model */
 
@@ -368,6 +400,10 @@ struct config_eval {
 	bool state_enabled;
 	/* The access-list name of each slot (CONFIG_ACL_BIND()), "": none. */
 	char acl[CONFIG_ACL_BINDS][CONFIG_NAME_MAX + 1];
+	bool psec;			/* default off */
+	bool psec_sticky;		/* default off */
+	uint8_t psec_violation;		/* default VEM_PSEC_SHUTDOWN */
+	uint16_t psec_max;		/* default 1 */
 	/* An interface: the profile it inherits, NULL if none or missing. */
 	const struct config_profile *profile;
 	struct {

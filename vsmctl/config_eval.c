@@ -7,7 +7,8 @@
  * Evaluation, nearest wins: an interface's own (manual) attributes, then
  * its profile's, then that profile's parent's, and so on, then the
  * defaults of the port type. Inherited: switchport mode, access VLAN,
- * allowed VLANs, native VLAN, shutdown, max-ports, port-binding, the
+ * allowed VLANs, native VLAN, shutdown, max-ports, port-binding, the port-security
+ * items (not the sticky addresses, which are an interface's own), the
  * access-lists of each kind and direction (each slot on its own). Not
  * inherited, as in NX-OS: description, the owning VM (vm), and "state
  * enabled", which says
@@ -26,7 +27,10 @@
 #define INHERITED (BIT(CONFIG_ATTR_MODE) | BIT(CONFIG_ATTR_ACCESS_VLAN) | \
 		   BIT(CONFIG_ATTR_TRUNK_VLANS) | BIT(CONFIG_ATTR_NATIVE_VLAN) | \
 		   BIT(CONFIG_ATTR_SHUTDOWN) | BIT(CONFIG_ATTR_MAX_PORTS) | \
-		   BIT(CONFIG_ATTR_BINDING) | ACL_ATTRS)
+		   BIT(CONFIG_ATTR_BINDING) | ACL_ATTRS | PSEC_ATTRS)
+
+#define PSEC_ATTRS (BIT(CONFIG_ATTR_PSEC) | BIT(CONFIG_ATTR_PSEC_MAX) | \
+		    BIT(CONFIG_ATTR_PSEC_VIOLATION) | BIT(CONFIG_ATTR_PSEC_STICKY))
 
 #define ACL_ATTRS ((BIT(CONFIG_ACL_BINDS) - 1) << CONFIG_ATTR_ACL_IP_IN)
 
@@ -49,6 +53,8 @@ static void eval_defaults(struct config_eval *ev, uint8_t type)
 	ev->shutdown = false;
 	ev->max_ports = CONFIG_MAX_PORTS_DEFAULT;
 	ev->binding = CONFIG_BINDING_STATIC;
+	ev->psec_max = 1;
+	ev->psec_violation = VEM_PSEC_SHUTDOWN;
 }
 
 /* The inherited attributes set in a, over what ev holds. */
@@ -79,6 +85,14 @@ static void eval_overlay(struct config_eval *ev, const struct config_attrs *a,
 		ev->max_ports = a->max_ports;
 	if (config_has(a, CONFIG_ATTR_BINDING))
 		ev->binding = a->binding;
+	if (config_has(a, CONFIG_ATTR_PSEC))
+		ev->psec = a->psec;
+	if (config_has(a, CONFIG_ATTR_PSEC_MAX))
+		ev->psec_max = a->psec_max;
+	if (config_has(a, CONFIG_ATTR_PSEC_VIOLATION))
+		ev->psec_violation = a->psec_violation;
+	if (config_has(a, CONFIG_ATTR_PSEC_STICKY))
+		ev->psec_sticky = a->psec_sticky;
 	for (attr = 0; attr < CONFIG_ACL_BINDS; attr++)
 		if (config_has(a, CONFIG_ATTR_ACL(attr)))
 			strcpy(ev->acl[attr], a->acl[attr]);

@@ -63,6 +63,21 @@ enum {
 	 * kernel sent all six.
 	 */
 	PORT_HAS_ACLS		= BIT(11),
+	/*
+	 * psec holds the four VEM_A_PORT_PSEC* items: a request sends those
+	 * whose VEM_CFG_PSEC* bit is in own; in a reply the kernel sent all.
+	 */
+	PORT_HAS_PSEC		= BIT(12),
+	PORT_HAS_ERR_DISABLED	= BIT(13),	/* reply: err_disabled */
+	PORT_HAS_SECURE_MACS	= BIT(14),	/* reply: secure_macs */
+};
+
+/* The port-security items of a port or a profile. */
+struct psec_info {
+	bool on;
+	bool sticky;
+	uint8_t violation;	/* enum vem_psec_violation */
+	uint32_t max;		/* 1..VEM_PSEC_MAX_LIMIT */
 };
 
 /*
@@ -86,6 +101,9 @@ struct port_info {
 	uint32_t own;		/* enum vem_cfg_bits set by the port itself */
 	uint32_t clear;		/* enum vem_cfg_bits to stop setting */
 	char acl[ACL_SLOTS][VEM_ACL_NAME_MAX + 1];	/* PORT_HAS_ACLS */
+	struct psec_info psec;				/* PORT_HAS_PSEC */
+	uint8_t err_disabled;		/* enum vem_err_reason */
+	uint32_t secure_macs;
 	/* Indexed by enum vem_stats_attr; a counter not sent reads 0. */
 	uint64_t stats[VEM_A_STATS_MAX + 1];
 };
@@ -119,6 +137,7 @@ enum {
 	PROFILE_HAS_ENABLED	= BIT(7),
 	PROFILE_HAS_PORT_COUNT	= BIT(8),
 	PROFILE_HAS_ACLS	= BIT(9),	/* acl[], as PORT_HAS_ACLS */
+	PROFILE_HAS_PSEC	= BIT(10),	/* psec, all four items */
 };
 
 /* A port profile as the kernel holds it: already evaluated. */
@@ -135,6 +154,7 @@ struct profile_info {
 	bool enabled;
 	uint32_t port_count;	/* ports bound to it */
 	char acl[ACL_SLOTS][VEM_ACL_NAME_MAX + 1];	/* PROFILE_HAS_ACLS */
+	struct psec_info psec;				/* PROFILE_HAS_PSEC */
 };
 
 /*

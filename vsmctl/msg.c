@@ -61,6 +61,24 @@ static void put_acl_slots(struct nlmsghdr *nlh, uint16_t first,
 			mnl_attr_put_strz(nlh, first + i, acl[i]);
 }
 
+/*
+ * The port-security items whose VEM_CFG_PSEC* bit is in mask, from
+ * attribute first (VEM_A_*_PSEC) on: PSEC, PSEC_MAX, PSEC_VIOLATION,
+ * PSEC_STICKY follow each other for ports and profiles alike.
+ */
+static void put_psec(struct nlmsghdr *nlh, uint16_t first,
+		     const struct psec_info *ps, uint32_t mask)
+{
+	if (mask & VEM_CFG_PSEC)
+		mnl_attr_put_u8(nlh, first, ps->on);
+	if (mask & VEM_CFG_PSEC_MAX)
+		mnl_attr_put_u32(nlh, first + 1, ps->max);
+	if (mask & VEM_CFG_PSEC_VIOLATION)
+		mnl_attr_put_u8(nlh, first + 2, ps->violation);
+	if (mask & VEM_CFG_PSEC_STICKY)
+		mnl_attr_put_u8(nlh, first + 3, ps->sticky);
+}
+
 void msg_put_port(struct nlmsghdr *nlh, const struct port_info *port)
 {
 	msg_put_port_ref(nlh, &port->ref);
@@ -89,6 +107,8 @@ void msg_put_port(struct nlmsghdr *nlh, const struct port_info *port)
 	 */
 	if (port->has & PORT_HAS_ACLS)
 		put_acl_slots(nlh, VEM_A_PORT_ACL_IP_IN, port->acl, port->own);
+	if (port->has & PORT_HAS_PSEC)
+		put_psec(nlh, VEM_A_PORT_PSEC, &port->psec, port->own);
 }
 
 void msg_put_profile(struct nlmsghdr *nlh, const struct profile_info *pp)
@@ -115,6 +135,8 @@ void msg_put_profile(struct nlmsghdr *nlh, const struct profile_info *pp)
 		mnl_attr_put_u8(nlh, VEM_A_PROFILE_ENABLED, pp->enabled);
 	if (pp->has & PROFILE_HAS_ACLS)
 		put_acl_slots(nlh, VEM_A_PROFILE_ACL_IP_IN, pp->acl, VEM_CFG_ALL);
+	if (pp->has & PROFILE_HAS_PSEC)
+		put_psec(nlh, VEM_A_PROFILE_PSEC, &pp->psec, VEM_CFG_ALL);
 }
 
 void msg_put_fdb(struct nlmsghdr *nlh, const struct fdb_entry *fdb)
@@ -387,7 +409,29 @@ static const struct attr_pol port_pol[VEM_A_PORT_MAX + 1] = {
 	[VEM_A_PORT_ACL_IPV6_OUT]	= ACL_NAME_POL,
 	[VEM_A_PORT_ACL_MAC_IN]		= ACL_NAME_POL,
 	[VEM_A_PORT_ACL_MAC_OUT]	= ACL_NAME_POL,
+	[VEM_A_PORT_PSEC]		= { MNL_TYPE_U8, 0 },
+	[VEM_A_PORT_PSEC_MAX]		= { MNL_TYPE_U32, 0 },
+	[VEM_A_PORT_PSEC_VIOLATION]	= { MNL_TYPE_U8, 0 },
+	[VEM_A_PORT_PSEC_STICKY]	= { MNL_TYPE_U8, 0 },
+	[VEM_A_PORT_ERR_DISABLED]	= { MNL_TYPE_U8, 0 },
+	[VEM_A_PORT_SECURE_MACS]	= { MNL_TYPE_U32, 0 },
 };
+
+/* The four port-security items from tb[first] on; false if none was sent. */
+static bool get_psec(const struct nlattr **tb, unsigned int first,
+		     struct psec_info *ps)
+{
+	if (!tb[first])
+		return false;
+	ps->on = mnl_attr_get_u8(tb[first]);
+	if (tb[first + 1])
+		ps->max = mnl_attr_get_u32(tb[first + 1]);
+	if (tb[first + 2])
+		ps->violation = mnl_attr_get_u8(tb[first + 2]);
+	if (tb[first + 3])
+		ps->sticky = mnl_attr_get_u8(tb[first + 3]);
+	return true;
+}
 
 /*
  * The six ACL names from tb[first] on, "" for those not sent; false if the
@@ -500,6 +544,18 @@ int msg_parse_port(const struct nlmsghdr *nlh, struct port_info *port)
 		strcpy(port->profile, mnl_attr_get_str(tb[VEM_A_PORT_PROFILE]));
 	if (get_acl_slots(tb, VEM_A_PORT_ACL_IP_IN, port->acl))
 		port->has |= PORT_HAS_ACLS;
+	if (get_psec(tb, VEM_A_PORT_PSEC, &port->psec))
+		port->has |= PORT_HAS_PSEC;
+	if (tb[VEM_A_PORT_ERR_DISABLED]) {
+		port->has |= PORT_HAS_ERR_DISABLED;
+		port->err_disabled =
+			mnl_attr_get_u8(tb[VEM_A_PORT_ERR_DISABLED]);
+	}
+	if (tb[VEM_A_PORT_SECURE_MACS]) {
+		port->has |= PORT_HAS_SECURE_MACS;
+		port->secure_macs =
+			mnl_attr_get_u32(tb[VEM_A_PORT_SECURE_MACS]);
+	}
 	if (tb[VEM_A_PORT_STATS] && parse_stats(tb[VEM_A_PORT_STATS], port))
 		return -1;
 	return 0;
@@ -563,6 +619,10 @@ static const struct attr_pol profile_pol[VEM_A_PROFILE_MAX + 1] = {
 	[VEM_A_PROFILE_ACL_IPV6_OUT]	= ACL_NAME_POL,
 	[VEM_A_PROFILE_ACL_MAC_IN]	= ACL_NAME_POL,
 	[VEM_A_PROFILE_ACL_MAC_OUT]	= ACL_NAME_POL,
+	[VEM_A_PROFILE_PSEC]		= { MNL_TYPE_U8, 0 },
+	[VEM_A_PROFILE_PSEC_MAX]	= { MNL_TYPE_U32, 0 },
+	[VEM_A_PROFILE_PSEC_VIOLATION]	= { MNL_TYPE_U8, 0 },
+	[VEM_A_PROFILE_PSEC_STICKY]	= { MNL_TYPE_U8, 0 },
 };
 
 int msg_parse_profile(const struct nlmsghdr *nlh, struct profile_info *pp)
@@ -621,6 +681,8 @@ int msg_parse_profile(const struct nlmsghdr *nlh, struct profile_info *pp)
 	}
 	if (get_acl_slots(tb, VEM_A_PROFILE_ACL_IP_IN, pp->acl))
 		pp->has |= PROFILE_HAS_ACLS;
+	if (get_psec(tb, VEM_A_PROFILE_PSEC, &pp->psec))
+		pp->has |= PROFILE_HAS_PSEC;
 	return 0;
 }
 

@@ -69,7 +69,27 @@ static void defaults(uint8_t type, struct port_info *p)
 	for (vid = 1; vid <= VEM_VLAN_MAX; vid++)
 		vlan_bitmap_set(p->trunk_vlans, vid);
 	p->shutdown = false;
+	memset(&p->psec, 0, sizeof(p->psec));
+	p->psec.max = 1;
+	p->psec.violation = VEM_PSEC_SHUTDOWN;
 }
+
+/* The port-security items in mask from src into dst (as vem.ko). */
+static void psec_copy(struct psec_info *dst, const struct psec_info *src,
+		      uint32_t mask)
+{
+	if (mask & VEM_CFG_PSEC)
+		dst->on = src->on;
+	if (mask & VEM_CFG_PSEC_MAX)
+		dst->max = src->max;
+	if (mask & VEM_CFG_PSEC_VIOLATION)
+		dst->violation = src->violation;
+	if (mask & VEM_CFG_PSEC_STICKY)
+		dst->sticky = src->sticky;
+}
+
+#define PSEC_BITS	(VEM_CFG_PSEC | VEM_CFG_PSEC_MAX | \
+			 VEM_CFG_PSEC_VIOLATION | VEM_CFG_PSEC_STICKY)
 
 void fake_kernel_view(struct fake_kernel *fk, const struct fake_port *fp,
 		      struct port_info *out)
@@ -88,6 +108,7 @@ void fake_kernel_view(struct fake_kernel *fk, const struct fake_port *fp,
 		memcpy(base.trunk_vlans, pp->trunk_vlans,
 		       sizeof(base.trunk_vlans));
 		base.shutdown = pp->shutdown;
+		base.psec = pp->psec;
 	}
 	*out = *p;
 	out->has = PORT_HAS_IFINDEX | PORT_HAS_MODE | PORT_HAS_ACCESS_VLAN |
@@ -107,6 +128,8 @@ void fake_kernel_view(struct fake_kernel *fk, const struct fake_port *fp,
 		       sizeof(out->trunk_vlans));
 	if (!(p->own & VEM_CFG_SHUTDOWN))
 		out->shutdown = base.shutdown;
+	psec_copy(&out->psec, &base.psec, ~p->own);
+	out->has |= PORT_HAS_PSEC | PORT_HAS_ERR_DISABLED | PORT_HAS_SECURE_MACS;
 	out->has |= PORT_HAS_ACLS;
 	for (slot = 0; slot < ACL_SLOTS; slot++)
 		if (!(p->own & (VEM_CFG_ACL_IP_IN << slot)))
@@ -293,6 +316,8 @@ static int fk_push_profile(struct vsmd_kernel *k, const struct profile_info *pp,
 		}
 		cur->max_ports = VEM_PROFILE_PORTS_DEFAULT;
 		cur->enabled = true;
+		cur->psec.max = 1;
+		cur->has |= PROFILE_HAS_PSEC;
 		cur->has = PROFILE_HAS_TYPE | PROFILE_HAS_MODE |
 			   PROFILE_HAS_ACCESS_VLAN | PROFILE_HAS_NATIVE_VLAN |
 			   PROFILE_HAS_TRUNK_VLANS | PROFILE_HAS_SHUTDOWN |
@@ -327,6 +352,10 @@ static int fk_push_profile(struct vsmd_kernel *k, const struct profile_info *pp,
 	if (pp->has & PROFILE_HAS_ACLS) {
 		memcpy(cur->acl, pp->acl, sizeof(cur->acl));
 		cur->has |= PROFILE_HAS_ACLS;
+	}
+	if (pp->has & PROFILE_HAS_PSEC) {
+		cur->psec = pp->psec;
+		cur->has |= PROFILE_HAS_PSEC;
 	}
 	return 0;
 }
@@ -401,6 +430,7 @@ static int fk_push_interface(struct vsmd_kernel *k,
 		for (slot = 0; slot < ACL_SLOTS; slot++)
 			if (port->clear & (VEM_CFG_ACL_IP_IN << slot))
 				next.acl[slot][0] = '\0';
+		psec_copy(&next.psec, &def.psec, port->clear);
 		next.own &= ~port->clear;
 	}
 	if (port->has & PORT_HAS_MODE) {
@@ -423,6 +453,11 @@ static int fk_push_interface(struct vsmd_kernel *k,
 	if (port->has & PORT_HAS_SHUTDOWN) {
 		next.shutdown = port->shutdown;
 		next.own |= VEM_CFG_SHUTDOWN;
+	}
+	/* As msg.c: the port-security items the request owns are sent. */
+	if (port->has & PORT_HAS_PSEC) {
+		psec_copy(&next.psec, &port->psec, port->own);
+		next.own |= port->own & PSEC_BITS;
 	}
 	/* As vem.ko: the slots the request owns are sent (msg.c). */
 	for (slot = 0; slot < ACL_SLOTS; slot++) {
