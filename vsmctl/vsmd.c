@@ -35,6 +35,7 @@
 #include "vsmd_io.h"
 #include "vsmd_kernel.h"
 #include "vsmd_proto.h"
+#include "vsmd_psec.h"
 #include "vsmd_serve.h"
 #include "vsmd_sync.h"
 
@@ -316,16 +317,33 @@ static int signal_fd(void)
 	return signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
 }
 
-static void loop(struct vsmd *d, int lfd, int sfd)
+/*
+ * Sticky port security: learned addresses become configuration. After a
+ * request (it may have turned sticky on where addresses are learned
+ * already) the whole table is read; otherwise the kernel's events say.
+ */
+static void sticky_learn(struct vsmd *d, bool resync)
 {
-	struct pollfd pfd[3] = {
+	char err[VSMD_ERR_LEN];
+	int ret;
+
+	ret = resync ? vsmd_psec_resync(d, err, sizeof(err)) :
+		       vsmd_psec_events(d, err, sizeof(err));
+	if (ret)
+		vsmd_log(LOG_WARNING, "sticky addresses: %s", err);
+}
+
+static void loop(struct vsmd *d, int lfd, int sfd, int efd)
+{
+	struct pollfd pfd[4] = {
 		{ .fd = lfd, .events = POLLIN },
 		{ .fd = sfd, .events = POLLIN },
 		{ .fd = store_watch_fd(d->store), .events = POLLIN },
+		{ .fd = efd, .events = POLLIN },	/* -1: none, ignored */
 	};
 
 	for (;;) {
-		if (poll(pfd, 3, -1) < 0) {
+		if (poll(pfd, 4, -1) < 0) {
 			if (errno == EINTR)
 				continue;
 			vsmd_log(LOG_ERR, "poll: %s", strerror(errno));
@@ -340,8 +358,12 @@ static void loop(struct vsmd *d, int lfd, int sfd)
 			 */
 			vsmd_log(LOG_NOTICE, "%s changed by another writer; the running configuration is unchanged",
 				 d->store->where);
-		if (pfd[0].revents)
+		if (pfd[3].revents)
+			sticky_learn(d, false);
+		if (pfd[0].revents) {
 			serve_client(d, lfd);
+			sticky_learn(d, true);
+		}
 	}
 }
 
@@ -351,7 +373,7 @@ int main(int argc, char **argv)
 	char err[VSMD_ERR_LEN];
 	struct store st;
 	struct vsmd d = { .store = &st, .kernel = &kernel };
-	int lfd = -1, sfd = -1, ret, status = 1;
+	int lfd = -1, sfd = -1, efd, ret, status = 1;
 
 	if (parse_args(argc, argv))
 		return 1;
@@ -375,6 +397,11 @@ int main(int argc, char **argv)
 			 kernel.ops->strerror(&kernel));
 		goto out;
 	}
+	/* Events before the start's reading of the table: none is missed. */
+	efd = kernel.ops->events_open(&kernel);
+	if (efd < 0)
+		vsmd_log(LOG_WARNING, "no kernel events (sticky addresses are learned at each request only): %s",
+			 kernel.ops->strerror(&kernel));
 	ret = vsmd_start(&d, err, sizeof(err));
 	if (ret && st.err[0]) {
 		/*
@@ -399,7 +426,8 @@ int main(int argc, char **argv)
 	vsmd_log(LOG_INFO, "serving %s, configuration from %s",
 		 args.socket_path, st.where);
 	notify_ready();
-	loop(&d, lfd, sfd);
+	sticky_learn(&d, true);
+	loop(&d, lfd, sfd, efd);
 	status = 0;
 out:
 	if (lfd >= 0) {

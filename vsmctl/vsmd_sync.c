@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "parse.h"
+#include "vsmd_psec.h"
 #include "vsmd_sync.h"
 
 void vsmd_kstate_free(struct vsmd_kstate *ks)
@@ -532,6 +533,8 @@ int vsmd_sync(struct vsmd_kernel *k, const struct config *cfg,
 		ret = sync_profiles(&s, &ks, &want);
 	if (!ret)
 		ret = sync_ports(&s, &ks, &want);
+	if (!ret)
+		ret = vsmd_sync_sticky(k, cfg, err, errlen);
 	if (!ret)
 		ret = drop_acls(&s, &ks, &want);
 	vsmd_kstate_free(&ks);

@@ -503,6 +503,7 @@ static int fk_delete_interface(struct vsmd_kernel *k,
 	struct fake_kernel *fk = fk_of(k);
 	struct fake_port *fp = fake_kernel_port(fk, ref->type, ref->id);
 	char name[PORT_STRLEN];
+	size_t i;
 	int ret;
 
 	port_name(ref, name);
@@ -512,6 +513,11 @@ static int fk_delete_interface(struct vsmd_kernel *k,
 	if (!fp)
 		return refuse(fk, ENOENT, "no such port");
 	*fp = fk->ports[--fk->nports];
+	/* Its MAC entries go with it, as in vem.ko. */
+	for (i = fk->nfdb; i-- > 0;)
+		if (fk->fdb[i].port.type == ref->type &&
+		    fk->fdb[i].port.id == ref->id)
+			fk->fdb[i] = fk->fdb[--fk->nfdb];
 	return 0;
 }
 
@@ -560,6 +566,86 @@ static void fk_close(struct vsmd_kernel *k)
 	(void)k;
 }
 
+static int fk_list_fdb(struct vsmd_kernel *k, struct fdb_entry **entries,
+		       size_t *n)
+{
+	struct fake_kernel *fk = fk_of(k);
+
+	*entries = calloc(fk->nfdb + 1, sizeof(**entries));
+	if (!*entries)
+		return -ENOMEM;
+	memcpy(*entries, fk->fdb, fk->nfdb * sizeof(**entries));
+	*n = fk->nfdb;
+	return 0;
+}
+
+struct fdb_entry *fake_kernel_fdb(struct fake_kernel *fk, const uint8_t *mac,
+				  uint16_t vlan)
+{
+	size_t i;
+
+	for (i = 0; i < fk->nfdb; i++)
+		if (fk->fdb[i].vlan == vlan && !memcmp(fk->fdb[i].mac, mac, 6))
+			return &fk->fdb[i];
+	return NULL;
+}
+
+/* As vem.ko: add or replace; the port must exist. */
+static int fk_push_fdb(struct vsmd_kernel *k, const struct fdb_entry *e)
+{
+	struct fake_kernel *fk = fk_of(k);
+	struct fdb_entry *cur = fake_kernel_fdb(fk, e->mac, e->vlan);
+	char name[PORT_STRLEN];
+	int ret;
+
+	port_name(&e->port, name);
+	ret = op(fk, "fdb_new %02x%02x vlan %u %s", e->mac[4], e->mac[5],
+		 e->vlan, name);
+	if (ret)
+		return ret;
+	if (!fake_kernel_port(fk, e->port.type, e->port.id))
+		return refuse(fk, ENOENT, "No such port");
+	if (!cur) {
+		if (fk->nfdb == FAKE_MAX)
+			return refuse(fk, ENOSPC, "table full");
+		cur = &fk->fdb[fk->nfdb++];
+	}
+	*cur = *e;
+	cur->flags = VEM_FDB_F_STATIC;
+	cur->has |= FDB_HAS_FLAGS | FDB_HAS_PORT;
+	return 0;
+}
+
+static int fk_delete_fdb(struct vsmd_kernel *k, const struct fdb_entry *e)
+{
+	struct fake_kernel *fk = fk_of(k);
+	struct fdb_entry *cur = fake_kernel_fdb(fk, e->mac, e->vlan);
+	int ret;
+
+	ret = op(fk, "fdb_del %02x%02x vlan %u", e->mac[4], e->mac[5], e->vlan);
+	if (ret)
+		return ret;
+	if (!cur)
+		return refuse(fk, ENOENT, "No such entry");
+	*cur = fk->fdb[--fk->nfdb];
+	return 0;
+}
+
+static int fk_events_open(struct vsmd_kernel *k)
+{
+	return refuse(fk_of(k), EOPNOTSUPP, "no events in the fake kernel");
+}
+
+static int fk_events_read(struct vsmd_kernel *k,
+			  int (*fn)(const struct event *ev, void *data),
+			  void *data)
+{
+	(void)k;
+	(void)fn;
+	(void)data;
+	return 0;
+}
+
 const struct vsmd_kernel_ops fake_kernel_ops = {
 	.open			= fk_open,
 	.list_kernel_state	= fk_list,
@@ -570,6 +656,11 @@ const struct vsmd_kernel_ops fake_kernel_ops = {
 	.push_interface		= fk_push_interface,
 	.delete_interface	= fk_delete_interface,
 	.bind_interface		= fk_bind_interface,
+	.list_fdb		= fk_list_fdb,
+	.push_fdb		= fk_push_fdb,
+	.delete_fdb		= fk_delete_fdb,
+	.events_open		= fk_events_open,
+	.events_read		= fk_events_read,
 	.strerror		= fk_strerror,
 	.close			= fk_close,
 };
