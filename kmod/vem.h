@@ -118,6 +118,19 @@ enum vem_acl_slot {
 	VEM_ACL_SLOTS
 };
 
+/*
+ * The VEM_CFG_* items this kernel implements: VEM_A_PORT_CLEAR refuses
+ * the others. Each feature adds its bits here.
+ */
+#define VEM_CFG_KNOWN	(VEM_CFG_MODE | VEM_CFG_ACCESS_VLAN | \
+			 VEM_CFG_NATIVE_VLAN | VEM_CFG_TRUNK_VLANS | \
+			 VEM_CFG_SHUTDOWN | VEM_CFG_ACL_IP_IN | \
+			 VEM_CFG_ACL_IP_OUT | VEM_CFG_ACL_IPV6_IN | \
+			 VEM_CFG_ACL_IPV6_OUT | VEM_CFG_ACL_MAC_IN | \
+			 VEM_CFG_ACL_MAC_OUT | VEM_CFG_PSEC_ALL)
+#define VEM_CFG_PSEC_ALL	(VEM_CFG_PSEC | VEM_CFG_PSEC_MAX | \
+				 VEM_CFG_PSEC_VIOLATION | VEM_CFG_PSEC_STICKY)
+
 /* The VEM_CFG_* bit of an ACL slot. */
 #define VEM_CFG_ACL_SHIFT	5
 #define VEM_CFG_ACL(slot)	(1U << (VEM_CFG_ACL_SHIFT + (slot)))
