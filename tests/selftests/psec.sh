@@ -68,6 +68,8 @@ out["oper_up"] = d.get("oper_up")
 for k, v in out.items():
     print(k, str(v).lower() if isinstance(v, bool) else v)')
 }
+# shows PATTERN ARGS...: vsmctl ARGS prints a line matching PATTERN.
+shows() { local p=$1; shift; vsm host "$@" | grep -q -- "$p"; }
 # delivered N CMD...: CMD makes vm2 receive exactly N frames.
 delivered()
 {
@@ -111,6 +113,10 @@ check "restrict: C's 2 frames dropped" delivered 0 send vm1 $C $D 2
 fetch
 check_eq "restrict: 5 port-security drops" 5 "${S[drop_port_security]}"
 check_eq "restrict: 2 violations" 2 "${S[port_security_violations]}"
+check "show port-security: maximum 2, 2 addresses, 2 violations, Restrict" \
+	shows '^Veth1  *2  *2  *2  Restrict$' show port-security
+check "show port-security interface: the violation count" \
+	shows '^Security Violation Count   : 2$' show port-security interface vethernet 1
 check "restrict: B still passes" delivered 1 send vm1 $B $D 1
 fetch
 check_eq "restrict: the port stays up" true "${S[oper_up]}"
@@ -136,8 +142,6 @@ fetch
 check_eq "shutdown: the violation counted" 3 "${S[port_security_violations]}"
 check_eq "shutdown: 6 port-security drops" 6 "${S[drop_port_security]}"
 check_eq "shutdown: err-disabled (JSON)" port-security "${S[err_disabled]}"
-# shows PATTERN ARGS...: vsmctl ARGS prints a line matching PATTERN.
-shows() { local p=$1; shift; vsm host "$@" | grep -q -- "$p"; }
 check "show interface: err-disabled (port-security)" \
 	shows 'is down (err-disabled (port-security))' show interface vethernet 1
 check "show interface brief: err-dis" shows '^Veth1 .* err-dis ' show interface brief
