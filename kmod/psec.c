@@ -123,7 +123,7 @@ void vem_psec_clear(struct vem_port_cfg *cfg, const struct vem_port_cfg *def,
 		cfg->psec_sticky = def->psec_sticky;
 }
 
-/* The port-security items of @cfg, from attribute @first (PSEC) on. */
+/* The four port-security items, as the attributes @a names say. */
 int vem_nl_put_psec(struct sk_buff *skb, const struct vem_cfg_attrs *a,
 		    bool psec, u32 max, u8 violation, bool sticky)
 {

@@ -100,7 +100,7 @@
  *
  * In PORT_NEW and PORT_SET, the configuration attributes of a port bound
  * to a profile set that item over the profile; VEM_A_PORT_CLEAR drops
- * them. Binding to a profile that is full: -ENOSPC.
+ * them (naming an item the kernel does not implement is refused). Binding to a profile that is full: -ENOSPC.
  *
  * Binding a netdev: it must be an Ethernet device in the switch's namespace,
  * not a loopback, not bound to another port or claimed by another rx
