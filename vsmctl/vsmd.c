@@ -318,30 +318,50 @@ static int signal_fd(void)
 }
 
 /*
- * Sticky port security: learned addresses become configuration. After a
+ * Sticky port security: learned addresses become configuration. vsmd
+ * listens to the kernel's events only while some interface is sticky (a
+ * listener costs the kernel a message per learned address). After a
  * request (it may have turned sticky on where addresses are learned
- * already) the whole table is read; otherwise the kernel's events say.
+ * already) the whole table is read, the events group joined first so
+ * that nothing learned in between is missed; otherwise the events say.
+ * Returns the events descriptor, -1 if none.
  */
-static void sticky_learn(struct vsmd *d, bool resync)
+static int sticky_learn(struct vsmd *d, int efd, bool resync)
 {
+	struct vsmd_kernel *k = d->kernel;
 	char err[VSMD_ERR_LEN];
+	bool want = vsmd_psec_any_sticky(&d->running);
 	int ret;
 
-	ret = resync ? vsmd_psec_resync(d, err, sizeof(err)) :
-		       vsmd_psec_events(d, err, sizeof(err));
+	if (want && efd < 0) {
+		efd = k->ops->events_open(k);
+		if (efd < 0)
+			vsmd_log(LOG_WARNING, "no kernel events (sticky addresses are learned at each request only): %s",
+				 k->ops->strerror(k));
+		resync = true;
+	} else if (!want && efd >= 0) {
+		k->ops->events_close(k);
+		efd = -1;
+	}
+	if (!want)
+		return efd;
+	ret = resync || efd < 0 ? vsmd_psec_resync(d, err, sizeof(err)) :
+				  vsmd_psec_events(d, err, sizeof(err));
 	if (ret)
 		vsmd_log(LOG_WARNING, "sticky addresses: %s", err);
+	return efd;
 }
 
-static void loop(struct vsmd *d, int lfd, int sfd, int efd)
+static void loop(struct vsmd *d, int lfd, int sfd)
 {
 	struct pollfd pfd[4] = {
 		{ .fd = lfd, .events = POLLIN },
 		{ .fd = sfd, .events = POLLIN },
 		{ .fd = store_watch_fd(d->store), .events = POLLIN },
-		{ .fd = efd, .events = POLLIN },	/* -1: none, ignored */
+		{ .fd = -1, .events = POLLIN },	/* kernel events; -1: none */
 	};
 
+	pfd[3].fd = sticky_learn(d, -1, true);
 	for (;;) {
 		if (poll(pfd, 4, -1) < 0) {
 			if (errno == EINTR)
@@ -358,11 +378,11 @@ static void loop(struct vsmd *d, int lfd, int sfd, int efd)
 			 */
 			vsmd_log(LOG_NOTICE, "%s changed by another writer; the running configuration is unchanged",
 				 d->store->where);
-		if (pfd[3].revents)
-			sticky_learn(d, false);
+		if (pfd[3].fd >= 0 && pfd[3].revents)
+			pfd[3].fd = sticky_learn(d, pfd[3].fd, false);
 		if (pfd[0].revents) {
 			serve_client(d, lfd);
-			sticky_learn(d, true);
+			pfd[3].fd = sticky_learn(d, pfd[3].fd, true);
 		}
 	}
 }
@@ -373,7 +393,7 @@ int main(int argc, char **argv)
 	char err[VSMD_ERR_LEN];
 	struct store st;
 	struct vsmd d = { .store = &st, .kernel = &kernel };
-	int lfd = -1, sfd = -1, efd, ret, status = 1;
+	int lfd = -1, sfd = -1, ret, status = 1;
 
 	if (parse_args(argc, argv))
 		return 1;
@@ -397,11 +417,6 @@ int main(int argc, char **argv)
 			 kernel.ops->strerror(&kernel));
 		goto out;
 	}
-	/* Events before the start's reading of the table: none is missed. */
-	efd = kernel.ops->events_open(&kernel);
-	if (efd < 0)
-		vsmd_log(LOG_WARNING, "no kernel events (sticky addresses are learned at each request only): %s",
-			 kernel.ops->strerror(&kernel));
 	ret = vsmd_start(&d, err, sizeof(err));
 	if (ret && st.err[0]) {
 		/*
@@ -426,8 +441,7 @@ int main(int argc, char **argv)
 	vsmd_log(LOG_INFO, "serving %s, configuration from %s",
 		 args.socket_path, st.where);
 	notify_ready();
-	sticky_learn(&d, true);
-	loop(&d, lfd, sfd, efd);
+	loop(&d, lfd, sfd);
 	status = 0;
 out:
 	if (lfd >= 0) {

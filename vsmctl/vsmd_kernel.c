@@ -150,6 +150,12 @@ static int knl_events_read(struct vsmd_kernel *k,
 	return nl_ret(ipc_events_read(fn, data));
 }
 
+static void knl_events_close(struct vsmd_kernel *k)
+{
+	(void)k;
+	ipc_events_close();
+}
+
 static const char *knl_strerror(struct vsmd_kernel *k)
 {
 	(void)k;
@@ -178,6 +184,7 @@ const struct vsmd_kernel_ops vsmd_kernel_netlink = {
 	.delete_fdb		= knl_delete_fdb,
 	.events_open		= knl_events_open,
 	.events_read		= knl_events_read,
+	.events_close		= knl_events_close,
 	.strerror		= knl_strerror,
 	.close			= knl_close,
 };

@@ -70,6 +70,7 @@ struct vsmd_kernel_ops {
 	int (*events_read)(struct vsmd_kernel *k,
 			   int (*fn)(const struct event *ev, void *data),
 			   void *data);
+	void (*events_close)(struct vsmd_kernel *k);
 	const char *(*strerror)(struct vsmd_kernel *k);
 	void (*close)(struct vsmd_kernel *k);
 };

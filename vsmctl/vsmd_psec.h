@@ -25,6 +25,9 @@ bool vsmd_psec_sticky_on(const struct config *cfg,
 int vsmd_sync_sticky(struct vsmd_kernel *k, const struct config *cfg,
 		     char *err, size_t errlen);
 
+/* Whether any interface has sticky port security. */
+bool vsmd_psec_any_sticky(const struct config *cfg);
+
 struct vsmd;
 
 /*

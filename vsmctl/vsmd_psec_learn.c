@@ -81,7 +81,7 @@ int vsmd_psec_adopt(struct vsmd *d, const struct fdb_entry *entries,
 	return 0;
 }
 
-static bool any_sticky(const struct config *cfg)
+bool vsmd_psec_any_sticky(const struct config *cfg)
 {
 	size_t i;
 
@@ -98,7 +98,7 @@ int vsmd_psec_resync(struct vsmd *d, char *err, size_t errlen)
 	int ret;
 
 	err[0] = '\0';
-	if (!any_sticky(&d->running))
+	if (!vsmd_psec_any_sticky(&d->running))
 		return 0;
 	ret = d->kernel->ops->list_fdb(d->kernel, &table, &n);
 	if (ret) {
@@ -154,7 +154,7 @@ int vsmd_psec_events(struct vsmd *d, char *err, size_t errlen)
 	if (ret) {
 		snprintf(err, errlen, "kernel events: %s",
 			 d->kernel->ops->strerror(d->kernel));
-	} else if (l.n && any_sticky(&d->running)) {
+	} else if (l.n && vsmd_psec_any_sticky(&d->running)) {
 		ret = vsmd_psec_adopt(d, l.e, l.n, err, errlen);
 	}
 	free(l.e);

@@ -646,6 +646,11 @@ static int fk_events_read(struct vsmd_kernel *k,
 	return 0;
 }
 
+static void fk_events_close(struct vsmd_kernel *k)
+{
+	(void)k;
+}
+
 const struct vsmd_kernel_ops fake_kernel_ops = {
 	.open			= fk_open,
 	.list_kernel_state	= fk_list,
@@ -661,6 +666,7 @@ const struct vsmd_kernel_ops fake_kernel_ops = {
 	.delete_fdb		= fk_delete_fdb,
 	.events_open		= fk_events_open,
 	.events_read		= fk_events_read,
+	.events_close		= fk_events_close,
 	.strerror		= fk_strerror,
 	.close			= fk_close,
 };
