@@ -266,6 +266,10 @@ static void vem_flood(struct vem_switch *sw, struct vem_port *in,
 		dev = rcu_dereference(p->dev);
 		if (!dev || !netif_running(dev))
 			continue;
+		if (vem_port_err_disabled(p)) {
+			vem_stats_drop(p, VEM_DROP_ERR_DISABLED);
+			continue;
+		}
 		vem_port_view(p, &view);
 		if (!vem_egress_allowed(&view, vid, &tag))
 			continue;
@@ -320,6 +324,10 @@ static void vem_forward(struct vem_port *in, struct vem_port *out,
 		vem_stats_drop(in, VEM_DROP_NO_PORT);
 		goto drop;
 	}
+	if (vem_port_err_disabled(out)) {
+		vem_stats_drop(out, VEM_DROP_ERR_DISABLED);
+		goto drop;
+	}
 	vem_port_view(out, &view);
 	if (unlikely(!vem_egress_allowed(&view, vid, &tag))) {
 		/* The entry predates a config change of @out. */
@@ -361,6 +369,10 @@ static void vem_switch_frame(struct vem_port *in, struct sk_buff *skb)
 		vem_stats_drop(in, VEM_DROP_SHUTDOWN);
 		goto drop;
 	}
+	if (vem_port_err_disabled(in)) {
+		vem_stats_drop(in, VEM_DROP_ERR_DISABLED);
+		goto drop;
+	}
 	if (unlikely(!vid)) {
 		vem_stats_drop(in, VEM_DROP_VLAN);
 		goto drop;
@@ -384,14 +396,24 @@ static void vem_switch_frame(struct vem_port *in, struct sk_buff *skb)
 		goto drop;
 
 	/*
+	 * Port security decides as the source is learned (fdb.c): a frame
+	 * from a source it refuses goes no further, and takes no tokens.
+	 */
+	if (unlikely(!vem_fdb_learn(sw, in, eth->h_source, vid,
+				    cfg.psec ? cfg.psec_max : 0))) {
+		vem_psec_violation(in, &cfg);
+		goto drop;
+	}
+
+	/*
 	 * Policed after the ACLs: a denied frame takes no tokens. A frame
-	 * the policer drops is still learned from (it came from that MAC).
+	 * the policer drops has been learned from (it came from that MAC).
 	 * The DSCP is written once here, for every copy; the CoS goes with
 	 * the frame to the egress tag.
 	 */
 	if (unlikely(cfg.qos[VEM_QOS_IN])) {
 		if (!vem_qos_ok(in, cfg.qos[VEM_QOS_IN], VEM_QOS_IN, skb, &mark))
-			goto drop_learn;
+			goto drop;
 		if (mark.dscp >= 0) {
 			if (vem_qos_set_dscp(skb, mark.dscp)) {
 				vem_stats_drop(in, VEM_DROP_NOMEM);
@@ -404,8 +426,6 @@ static void vem_switch_frame(struct vem_port *in, struct sk_buff *skb)
 			eth = eth_hdr(skb);
 		}
 	}
-
-	vem_fdb_learn(sw, in, eth->h_source, vid);
 
 	if (class == VEM_CLASS_UCAST) {
 		e = vem_fdb_lookup(&sw->fdb, eth->h_dest, vid);
@@ -421,8 +441,6 @@ static void vem_switch_frame(struct vem_port *in, struct sk_buff *skb)
 	}
 	vem_flood(sw, in, skb, vid, class, &frame, &mark);
 	return;
-drop_learn:
-	vem_fdb_learn(sw, in, eth->h_source, vid);
 drop:
 	kfree_skb(skb);
 }

@@ -44,6 +44,7 @@ static void vem_fdb_remove(struct vem_switch *sw, struct vem_fdb_entry *e)
 	rhashtable_remove_fast(&fdb->table, &e->rhnode, vem_fdb_params);
 	hlist_del_rcu(&e->node);
 	atomic_dec(&fdb->count);
+	WRITE_ONCE(e->port->fdb_count, e->port->fdb_count - 1);
 	atomic_inc(&fdb->gen);
 	vem_nl_notify_fdb(sw, e, VEM_CMD_FDB_DEL, GFP_ATOMIC);
 	kfree_rcu(e, rcu);
@@ -81,6 +82,7 @@ static struct vem_fdb_entry *vem_fdb_insert(struct vem_switch *sw,
 	}
 	hlist_add_head_rcu(&e->node, &fdb->entries);
 	atomic_inc(&fdb->count);
+	WRITE_ONCE(port->fdb_count, port->fdb_count + 1);
 	atomic_inc(&fdb->gen);
 	return e;
 }
@@ -96,39 +98,83 @@ static void vem_fdb_count_refused(struct vem_switch *sw, struct vem_port *port)
 }
 
 /*
- * Learn that @addr in @vid sits behind @port.
- * Called under rcu_read_lock with BH disabled, from the datapath.
+ * The slow half of vem_fdb_learn(): a new source, or one that moves to
+ * @port. Everything is decided again under fdb->lock, where port counts
+ * change. Called under rcu_read_lock with BH disabled.
  */
-void vem_fdb_learn(struct vem_switch *sw, struct vem_port *port,
-		   const u8 *addr, u16 vid)
+static bool vem_fdb_learn_locked(struct vem_switch *sw, struct vem_port *port,
+				 const u8 *addr, u16 vid, u32 psec_max)
 {
 	struct vem_fdb *fdb = &sw->fdb;
 	struct vem_fdb_entry *e;
-	unsigned long now = jiffies;
-
-	e = vem_fdb_lookup(fdb, addr, vid);
-	if (likely(e)) {
-		if (unlikely(e->flags & VEM_FDB_F_STATIC))
-			return;
-		/* Write only on change: keeps the cache line shared. */
-		if (READ_ONCE(e->updated) != now)
-			WRITE_ONCE(e->updated, now);
-		if (unlikely(READ_ONCE(e->port) != port)) {
-			/* A MAC move: the station now sits behind @port. */
-			WRITE_ONCE(e->port, port);
-			atomic_inc(&fdb->gen);
-			vem_nl_notify_fdb(sw, e, VEM_CMD_FDB_NEW, GFP_ATOMIC);
-		}
-		return;
-	}
+	struct vem_port *old;
+	bool ok = true;
 
 	spin_lock(&fdb->lock);
-	e = vem_fdb_insert(sw, port, addr, vid, 0);
-	if (!IS_ERR(e))
+	e = vem_fdb_lookup(fdb, addr, vid);
+	if (e && e->port == port)
+		goto out;		/* another CPU was first */
+	if (e && (e->flags & VEM_FDB_F_STATIC)) {
+		/* Static entries never move; secure elsewhere: refused here. */
+		ok = !psec_max;
+		goto out;
+	}
+	/* A new address, or one moving in: new to this port either way. */
+	if (psec_max && port->fdb_count >= psec_max) {
+		ok = false;
+		goto out;
+	}
+	if (e) {
+		/* A MAC move: the station now sits behind @port. */
+		old = e->port;
+		WRITE_ONCE(old->fdb_count, old->fdb_count - 1);
+		WRITE_ONCE(port->fdb_count, port->fdb_count + 1);
+		WRITE_ONCE(e->updated, jiffies);
+		WRITE_ONCE(e->port, port);
+		atomic_inc(&fdb->gen);
 		vem_nl_notify_fdb(sw, e, VEM_CMD_FDB_NEW, GFP_ATOMIC);
-	else if (PTR_ERR(e) == -ENOSPC)
+		goto out;
+	}
+	e = vem_fdb_insert(sw, port, addr, vid, 0);
+	if (!IS_ERR(e)) {
+		vem_nl_notify_fdb(sw, e, VEM_CMD_FDB_NEW, GFP_ATOMIC);
+	} else if (PTR_ERR(e) == -ENOSPC) {
 		vem_fdb_count_refused(sw, port);
+		/* A secure port forwards from secure addresses only. */
+		ok = !psec_max;
+	}
+out:
 	spin_unlock(&fdb->lock);
+	return ok;
+}
+
+/*
+ * Learn that @addr in @vid sits behind @port. @psec_max: the port's
+ * port-security maximum, 0 if port security is off. Returns false for a
+ * port-security violation: an address that is not an entry of @port while
+ * @port has @psec_max entries already, or that the table cannot take, or
+ * that is static on another port. The frame is then to be dropped.
+ * Called under rcu_read_lock with BH disabled, from the datapath.
+ */
+bool vem_fdb_learn(struct vem_switch *sw, struct vem_port *port,
+		   const u8 *addr, u16 vid, u32 psec_max)
+{
+	struct vem_fdb_entry *e;
+	unsigned long now = jiffies;
+
+	e = vem_fdb_lookup(&sw->fdb, addr, vid);
+	if (likely(e)) {
+		if (likely(READ_ONCE(e->port) == port)) {
+			/* Write only on change: keeps the cache line shared. */
+			if (!(e->flags & VEM_FDB_F_STATIC) &&
+			    READ_ONCE(e->updated) != now)
+				WRITE_ONCE(e->updated, now);
+			return true;
+		}
+		if (e->flags & VEM_FDB_F_STATIC)
+			return !psec_max;
+	}
+	return vem_fdb_learn_locked(sw, port, addr, vid, psec_max);
 }
 
 /*
@@ -206,14 +252,20 @@ static void vem_fdb_gc(struct work_struct *work)
 	struct hlist_node *tmp;
 
 	if (ageing) {
+		rcu_read_lock();	/* for vem_psec_sticky() */
 		spin_lock_bh(&fdb->lock);
 		hlist_for_each_entry_safe(e, tmp, &fdb->entries, node) {
 			if (e->flags & VEM_FDB_F_STATIC)
 				continue;
-			if (time_after(jiffies, READ_ONCE(e->updated) + ageing))
-				vem_fdb_remove(sw, e);
+			if (!time_after(jiffies, READ_ONCE(e->updated) + ageing))
+				continue;
+			/* Sticky addresses stay until userspace makes them static. */
+			if (vem_psec_sticky(e->port))
+				continue;
+			vem_fdb_remove(sw, e);
 		}
 		spin_unlock_bh(&fdb->lock);
+		rcu_read_unlock();
 	}
 	queue_delayed_work(system_power_efficient_wq, &fdb->gc_work,
 			   vem_fdb_gc_interval(fdb));

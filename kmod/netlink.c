@@ -57,14 +57,21 @@ static const struct nla_policy vem_switch_policy[VEM_A_SWITCH_FDB_MAX + 1] = {
 #define VEM_QOS_NAME_POLICY \
 	{ .type = NLA_NUL_STRING, .len = VEM_QOS_NAME_MAX }
 
-/* PORT_NEW, PORT_SET: identity and configuration. */
 static struct netlink_range_validation vem_storm_range = {
 	.min = 0, .max = VEM_STORM_PPS_MAX,
 };
 
 #define VEM_STORM_POLICY NLA_POLICY_FULL_RANGE(NLA_U32, &vem_storm_range)
 
-static const struct nla_policy vem_port_policy[VEM_A_PORT_STORM_UCAST + 1] = {
+/* Port security: on, maximum, violation mode, sticky. */
+#define VEM_PSEC_POLICY(on, max, violation, sticky)			\
+	[on] = NLA_POLICY_MAX(NLA_U8, 1),				\
+	[max] = NLA_POLICY_RANGE(NLA_U32, 1, VEM_PSEC_MAX_LIMIT),	\
+	[violation] = NLA_POLICY_MAX(NLA_U8, VEM_PSEC_VIOLATION_MAX),	\
+	[sticky] = NLA_POLICY_MAX(NLA_U8, 1)
+
+/* PORT_NEW, PORT_SET: identity and configuration. */
+static const struct nla_policy vem_port_policy[VEM_A_PORT_MAX + 1] = {
 	VEM_PORT_REF_POLICY(VEM_A_PORT_TYPE, VEM_A_PORT_ID),
 	[VEM_A_PORT_IFINDEX] = { .type = NLA_U32 },
 	[VEM_A_PORT_MODE] = NLA_POLICY_RANGE(NLA_U8, VEM_PORT_MODE_ACCESS,
@@ -86,6 +93,10 @@ static const struct nla_policy vem_port_policy[VEM_A_PORT_STORM_UCAST + 1] = {
 	[VEM_A_PORT_STORM_UCAST] = VEM_STORM_POLICY,
 	[VEM_A_PORT_QOS_IN] = VEM_QOS_NAME_POLICY,
 	[VEM_A_PORT_QOS_OUT] = VEM_QOS_NAME_POLICY,
+	VEM_PSEC_POLICY(VEM_A_PORT_PSEC, VEM_A_PORT_PSEC_MAX,
+			VEM_A_PORT_PSEC_VIOLATION, VEM_A_PORT_PSEC_STICKY),
+	[VEM_A_PORT_ERR_DISABLED] = { .type = NLA_REJECT },	/* read-only */
+	[VEM_A_PORT_SECURE_MACS] = { .type = NLA_REJECT },	/* read-only */
 };
 
 static struct netlink_range_validation vem_profile_ports_range = {
@@ -93,7 +104,7 @@ static struct netlink_range_validation vem_profile_ports_range = {
 };
 
 /* PROFILE_NEW, PROFILE_SET. */
-static const struct nla_policy vem_profile_policy[VEM_A_PROFILE_STORM_UCAST + 1] = {
+static const struct nla_policy vem_profile_policy[VEM_A_PROFILE_MAX + 1] = {
 	[VEM_A_PROFILE_NAME] = VEM_PROFILE_NAME_POLICY,
 	[VEM_A_PROFILE_TYPE] = NLA_POLICY_RANGE(NLA_U8, VEM_PORT_VETH,
 						VEM_PORT_TYPE_MAX),
@@ -118,6 +129,8 @@ static const struct nla_policy vem_profile_policy[VEM_A_PROFILE_STORM_UCAST + 1]
 	[VEM_A_PROFILE_STORM_UCAST] = VEM_STORM_POLICY,
 	[VEM_A_PROFILE_QOS_IN] = VEM_QOS_NAME_POLICY,
 	[VEM_A_PROFILE_QOS_OUT] = VEM_QOS_NAME_POLICY,
+	VEM_PSEC_POLICY(VEM_A_PROFILE_PSEC, VEM_A_PROFILE_PSEC_MAX,
+			VEM_A_PROFILE_PSEC_VIOLATION, VEM_A_PROFILE_PSEC_STICKY),
 };
 
 /* One ACL entry; the HITS it carries in replies are read-only. */

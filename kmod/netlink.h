@@ -57,10 +57,12 @@ struct vem_cfg_attrs {
 	int acl;	/* the first of VEM_ACL_SLOTS consecutive ones */
 	int storm;	/* the first of VEM_STORM_KINDS consecutive ones */
 	int qos;	/* the first of VEM_QOS_DIRS consecutive ones */
+	int psec, psec_max, psec_violation, psec_sticky;
 };
 
 /* nl_port.c: the items ports and profiles share */
 extern const struct vem_cfg_attrs vem_profile_cfg_attrs;
+extern const struct vem_cfg_attrs vem_port_cfg_attrs;
 int vem_nl_parse_cfg(struct genl_info *info, const struct vem_cfg_attrs *a,
 		     struct vem_port_cfg *cfg);
 int vem_nl_put_vlans(struct sk_buff *skb, int type,
@@ -70,6 +72,16 @@ int vem_nl_put_acls(struct sk_buff *skb, int first,
 void vem_cfg_update_acl_mask(struct vem_port_cfg *cfg);
 int vem_nl_put_storm(struct sk_buff *skb, int first,
 		     const struct vem_cfg_view *view);
+
+/* psec.c: the port-security items */
+void vem_nl_parse_psec(struct genl_info *info, const struct vem_cfg_attrs *a,
+		       struct vem_port_cfg *cfg);
+void vem_psec_clear(struct vem_port_cfg *cfg, const struct vem_port_cfg *def,
+		    u32 clear);
+int vem_nl_put_psec(struct sk_buff *skb, const struct vem_cfg_attrs *a,
+		    bool psec, u32 max, u8 violation, bool sticky);
+int vem_nl_put_psec_state(struct sk_buff *skb, const struct vem_port *port,
+			  const struct vem_cfg_view *cfg);
 
 /* The commands; each doit runs with vem_mutex held (pre_doit). */
 int vem_nl_switch_new(struct sk_buff *skb, struct genl_info *info);

@@ -28,6 +28,8 @@ static int vem_nl_put_stats(struct sk_buff *skb, const struct vem_port *port)
 		[VEM_DROP_STORM_UCAST] = VEM_A_STATS_DROP_STORM_UCAST,
 		[VEM_DROP_POLICE_IN] = VEM_A_STATS_DROP_POLICE_IN,
 		[VEM_DROP_POLICE_OUT] = VEM_A_STATS_DROP_POLICE_OUT,
+		[VEM_DROP_PSEC] = VEM_A_STATS_DROP_PSEC,
+		[VEM_DROP_ERR_DISABLED] = VEM_A_STATS_DROP_ERR_DISABLED,
 	};
 	/* VEM_A_STATS_{RX,TX}_<class>_{PKTS,BYTES} are laid out by class. */
 	static const u8 class_off[VEM_CLASS_MAX] = {
@@ -63,7 +65,9 @@ static int vem_nl_put_stats(struct sk_buff *skb, const struct vem_port *port)
 	    nla_put_u64_64bit(skb, VEM_A_STATS_POLICE_IN_MARKED,
 			      st.police_marked[VEM_QOS_IN], VEM_A_STATS_PAD) ||
 	    nla_put_u64_64bit(skb, VEM_A_STATS_POLICE_OUT_MARKED,
-			      st.police_marked[VEM_QOS_OUT], VEM_A_STATS_PAD))
+			      st.police_marked[VEM_QOS_OUT], VEM_A_STATS_PAD) ||
+	    nla_put_u64_64bit(skb, VEM_A_STATS_PSEC_VIOLATIONS,
+			      st.psec_violations, VEM_A_STATS_PAD))
 		goto cancel;
 	nla_nest_end(skb, nest);
 	return 0;
@@ -123,7 +127,10 @@ static int vem_nl_fill_port(struct sk_buff *skb, const struct vem_port *port,
 	    vem_nl_put_vlans(skb, VEM_A_PORT_TRUNK_VLANS, cfg.trunk_vlans) ||
 	    vem_nl_put_acls(skb, VEM_A_PORT_ACL_IP_IN, &cfg) ||
 	    vem_nl_put_storm(skb, VEM_A_PORT_STORM_BCAST, &cfg) ||
-	    vem_nl_put_qos(skb, VEM_A_PORT_QOS_IN, cfg.qos))
+	    vem_nl_put_qos(skb, VEM_A_PORT_QOS_IN, cfg.qos) ||
+	    vem_nl_put_psec(skb, &vem_port_cfg_attrs, cfg.psec, cfg.psec_max,
+			    cfg.psec_violation, cfg.psec_sticky) ||
+	    vem_nl_put_psec_state(skb, port, &cfg))
 		goto cancel;
 
 	if (with_stats && vem_nl_put_stats(skb, port))
@@ -155,9 +162,15 @@ void vem_nl_notify_port(struct vem_port *port, u8 cmd)
 	vem_nl_notify(port->sw, vem_nl_fill_port_event, port, cmd, GFP_KERNEL);
 }
 
+/* From the datapath: under rcu_read_lock, BH disabled. */
+void vem_nl_notify_port_atomic(struct vem_port *port, u8 cmd)
+{
+	vem_nl_notify(port->sw, vem_nl_fill_port_event, port, cmd, GFP_ATOMIC);
+}
+
 /* Port commands */
 
-static const struct vem_cfg_attrs vem_port_cfg_attrs = {
+const struct vem_cfg_attrs vem_port_cfg_attrs = {
 	.mode = VEM_A_PORT_MODE,
 	.access_vlan = VEM_A_PORT_ACCESS_VLAN,
 	.native_vlan = VEM_A_PORT_NATIVE_VLAN,
@@ -166,6 +179,10 @@ static const struct vem_cfg_attrs vem_port_cfg_attrs = {
 	.acl = VEM_A_PORT_ACL_IP_IN,
 	.storm = VEM_A_PORT_STORM_BCAST,
 	.qos = VEM_A_PORT_QOS_IN,
+	.psec = VEM_A_PORT_PSEC,
+	.psec_max = VEM_A_PORT_PSEC_MAX,
+	.psec_violation = VEM_A_PORT_PSEC_VIOLATION,
+	.psec_sticky = VEM_A_PORT_PSEC_STICKY,
 };
 
 const struct vem_cfg_attrs vem_profile_cfg_attrs = {
@@ -177,6 +194,10 @@ const struct vem_cfg_attrs vem_profile_cfg_attrs = {
 	.acl = VEM_A_PROFILE_ACL_IP_IN,
 	.storm = VEM_A_PROFILE_STORM_BCAST,
 	.qos = VEM_A_PROFILE_QOS_IN,
+	.psec = VEM_A_PROFILE_PSEC,
+	.psec_max = VEM_A_PROFILE_PSEC_MAX,
+	.psec_violation = VEM_A_PROFILE_PSEC_VIOLATION,
+	.psec_sticky = VEM_A_PROFILE_PSEC_STICKY,
 };
 
 /* The ACL family each slot takes: IPv4, IPv6, MAC, in and out each. */
@@ -316,6 +337,7 @@ int vem_nl_parse_cfg(struct genl_info *info,
 		cfg->shutdown = nla_get_u8(attrs[a->shutdown]);
 		cfg->own |= VEM_CFG_SHUTDOWN;
 	}
+	vem_nl_parse_psec(info, a, cfg);
 	err = vem_nl_parse_acls(info, a, cfg);
 	if (!err)
 		err = vem_nl_parse_qos_slots(info, a->qos, cfg);
@@ -365,6 +387,7 @@ static void vem_nl_clear_cfg(struct genl_info *info, u8 type,
 	for (i = 0; i < VEM_QOS_DIRS; i++)
 		if (clear & VEM_CFG_QOS(i))
 			cfg->qos[i] = NULL;
+	vem_psec_clear(cfg, &def, clear);
 	cfg->own &= ~clear;
 	vem_cfg_update_acl_mask(cfg);
 }
@@ -558,6 +581,10 @@ int vem_nl_port_set(struct sk_buff *skb, struct genl_info *info)
 		vem_port_unbind(port);
 	vem_port_set_profile(port, prof, NULL);
 	vem_port_set_cfg(port, cfg);
+	/* The operator's shutdown ends an err-disabled state. */
+	if (info->attrs[VEM_A_PORT_SHUTDOWN] &&
+	    nla_get_u8(info->attrs[VEM_A_PORT_SHUTDOWN]))
+		vem_psec_recover(port);
 	vem_nl_notify_port(port, VEM_CMD_PORT_SET);
 	return 0;
 

@@ -38,7 +38,10 @@ static int vem_nl_fill_profile(struct sk_buff *skb, const void *obj,
 	    nla_put_u32(skb, VEM_A_PROFILE_PORT_COUNT, prof->n_ports) ||
 	    vem_nl_put_acls(skb, VEM_A_PROFILE_ACL_IP_IN, &view) ||
 	    vem_nl_put_storm(skb, VEM_A_PROFILE_STORM_BCAST, &view) ||
-	    vem_nl_put_qos(skb, VEM_A_PROFILE_QOS_IN, cfg->qos))
+	    vem_nl_put_qos(skb, VEM_A_PROFILE_QOS_IN, cfg->qos) ||
+	    vem_nl_put_psec(skb, &vem_profile_cfg_attrs, cfg->psec,
+			    cfg->psec_max, cfg->psec_violation,
+			    cfg->psec_sticky))
 		goto cancel;
 	genlmsg_end(skb, hdr);
 	return 0;

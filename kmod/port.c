@@ -23,6 +23,8 @@ void vem_port_cfg_default(struct vem_port_cfg *cfg, u8 type)
 	cfg->access_vlan = 1;
 	cfg->native_vlan = 1;
 	bitmap_set(cfg->trunk_vlans, 1, VEM_VLAN_MAX);
+	cfg->psec_max = 1;
+	cfg->psec_violation = VEM_PSEC_SHUTDOWN;
 	cfg->mode = type == VEM_PORT_UPLINK ? VEM_PORT_MODE_TRUNK :
 					      VEM_PORT_MODE_ACCESS;
 }
@@ -53,6 +55,8 @@ struct vem_port *vem_port_create(struct vem_switch *sw, u8 type, u32 id,
 	port->sw = sw;
 	port->type = type;
 	port->id = id;
+	/* The first restrict violation is announced at once (psec.c). */
+	port->psec_event = jiffies - 2 * HZ;
 	RCU_INIT_POINTER(port->cfg, pcfg);
 	vem_acl_cfg_hold(pcfg);
 	vem_qos_cfg_hold(pcfg);
@@ -131,7 +135,7 @@ bool vem_port_oper_up(const struct vem_port *port)
 
 	vem_port_view(port, &v);
 	return dev && netif_running(dev) && netif_carrier_ok(dev) &&
-	       !v.shutdown;
+	       !v.shutdown && !vem_port_err_disabled(port);
 }
 
 static bool vem_dev_is_bound(const struct net_device *dev)

@@ -32,6 +32,7 @@ void vem_stats_read(const struct vem_port *port, struct vem_stats *sum)
 			for (i = 0; i < 2; i++)
 				c.police_marked[i] =
 					u64_stats_read(&s->police_marked[i]);
+			c.psec_violations = u64_stats_read(&s->psec_violations);
 		} while (u64_stats_fetch_retry(&s->syncp, start));
 
 		for (i = 0; i < VEM_CLASS_MAX; i++) {
@@ -46,5 +47,6 @@ void vem_stats_read(const struct vem_port *port, struct vem_stats *sum)
 		sum->learn_refused += c.learn_refused;
 		for (i = 0; i < 2; i++)
 			sum->police_marked[i] += c.police_marked[i];
+		sum->psec_violations += c.psec_violations;
 	}
 }

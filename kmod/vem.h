@@ -43,6 +43,13 @@
  * the port holds a reference on the netdev. Unbinding clears port->dev,
  * unregisters the rx handler (which waits for in-flight frames) and only
  * then drops the reference.
+ *
+ * Port security: port->fdb_count (the entries pointing at a port) changes
+ * only under fdb->lock, with every insert, removal and move: a move takes
+ * the lock too. The datapath decides a port-security violation under that
+ * lock (vem_fdb_learn), so two CPUs cannot both pass a port's maximum.
+ * port->err_disabled is set by the datapath (cmpxchg, once) and cleared
+ * under vem_mutex; readers use READ_ONCE.
  */
 extern struct mutex vem_mutex;
 
@@ -74,6 +81,8 @@ enum vem_drop {
 	VEM_DROP_STORM_UCAST,
 	VEM_DROP_POLICE_IN,
 	VEM_DROP_POLICE_OUT,
+	VEM_DROP_PSEC,
+	VEM_DROP_ERR_DISABLED,
 	VEM_DROP_MAX
 };
 
@@ -86,6 +95,7 @@ struct vem_pcpu_stats {
 	u64_stats_t drops[VEM_DROP_MAX];
 	u64_stats_t learn_refused;
 	u64_stats_t police_marked[2];	/* by direction: in, out */
+	u64_stats_t psec_violations;
 	struct u64_stats_sync syncp;
 };
 
@@ -99,6 +109,7 @@ struct vem_stats {
 	u64 drops[VEM_DROP_MAX];
 	u64 learn_refused;
 	u64 police_marked[2];
+	u64 psec_violations;
 };
 
 /*
@@ -114,6 +125,9 @@ enum vem_acl_slot {
 	VEM_ACL_SLOT_MAC_OUT,
 	VEM_ACL_SLOTS
 };
+
+#define VEM_CFG_PSEC_ALL	(VEM_CFG_PSEC | VEM_CFG_PSEC_MAX | \
+				 VEM_CFG_PSEC_VIOLATION | VEM_CFG_PSEC_STICKY)
 
 /* The VEM_CFG_* bit of an ACL slot. */
 #define VEM_CFG_ACL_SHIFT	5
@@ -170,6 +184,10 @@ struct vem_port_cfg {
 	u64 storm_ns[VEM_STORM_KINDS];
 	u8 storm_mask;		/* BIT(kind) of each storm_pps[] set */
 	struct vem_qos *qos[VEM_QOS_DIRS];	/* NULL: none */
+	bool psec;		/* port security on */
+	bool psec_sticky;
+	u8 psec_violation;	/* enum vem_psec_violation */
+	u32 psec_max;		/* 1..VEM_PSEC_MAX_LIMIT */
 	struct rcu_head rcu;
 };
 
@@ -275,6 +293,9 @@ struct vem_port {
 	u8 type;				/* enum vem_port_type */
 	u32 id;
 	struct vem_police police[VEM_QOS_DIRS];
+	u32 fdb_count;		/* MAC entries pointing here, fdb->lock */
+	u32 err_disabled;	/* enum vem_err_reason, see DOC: Locking */
+	unsigned long psec_event;	/* jiffies of the last restrict event */
 	struct rcu_head rcu;
 };
 
@@ -333,6 +354,10 @@ struct vem_cfg_view {
 	u8 storms;				/* BIT(kind) of the limits in force */
 	struct vem_qos *qos[VEM_QOS_DIRS];	/* the QoS policies in force */
 	/* For vem_view_acl(), vem_view_storm(): where items come from. */
+	bool psec;
+	bool psec_sticky;
+	u8 psec_violation;
+	u32 psec_max;
 	u32 mine;
 	const struct vem_port_cfg *own, *prof;
 };
@@ -363,6 +388,10 @@ static inline void vem_port_view(const struct vem_port *port,
 	v->access_vlan = (mine & VEM_CFG_ACCESS_VLAN ? own : prof)->access_vlan;
 	v->native_vlan = (mine & VEM_CFG_NATIVE_VLAN ? own : prof)->native_vlan;
 	v->trunk_vlans = (mine & VEM_CFG_TRUNK_VLANS ? own : prof)->trunk_vlans;
+	v->psec = (mine & VEM_CFG_PSEC ? own : prof)->psec;
+	v->psec_max = (mine & VEM_CFG_PSEC_MAX ? own : prof)->psec_max;
+	v->psec_violation = (mine & VEM_CFG_PSEC_VIOLATION ? own : prof)->psec_violation;
+	v->psec_sticky = (mine & VEM_CFG_PSEC_STICKY ? own : prof)->psec_sticky;
 	/* ACLs: only which slots are in force; vem_view_acl() finds them. */
 	v->acls = (own->acl_mask & (mine >> VEM_CFG_ACL_SHIFT)) |
 		  (prof->acl_mask & ~(mine >> VEM_CFG_ACL_SHIFT));
@@ -448,8 +477,8 @@ static inline void vem_stats_drop(struct vem_port *port, enum vem_drop reason)
 int vem_fdb_init(struct vem_fdb *fdb, struct vem_switch *sw, u32 ageing_s, u32 max);
 void vem_fdb_uninit(struct vem_fdb *fdb);
 struct vem_fdb_entry *vem_fdb_lookup(struct vem_fdb *fdb, const u8 *addr, u16 vid);
-void vem_fdb_learn(struct vem_switch *sw, struct vem_port *port,
-		   const u8 *addr, u16 vid);
+bool vem_fdb_learn(struct vem_switch *sw, struct vem_port *port,
+		   const u8 *addr, u16 vid, u32 psec_max);
 int vem_fdb_add_static(struct vem_switch *sw, struct vem_port *port,
 		       const u8 *addr, u16 vid);
 int vem_fdb_delete(struct vem_switch *sw, const u8 *addr, u16 vid);
@@ -514,6 +543,15 @@ enum vem_qos_verdict vem_qos_police(const struct vem_qos *qos,
 				    const struct sk_buff *skb,
 				    struct vem_qos_mark *mark);
 int vem_qos_set_dscp(struct sk_buff *skb, u8 dscp);
+/* psec.c: port security */
+void vem_psec_violation(struct vem_port *port, const struct vem_cfg_view *cfg);
+bool vem_psec_sticky(const struct vem_port *port);
+void vem_psec_recover(struct vem_port *port);
+
+static inline bool vem_port_err_disabled(const struct vem_port *port)
+{
+	return unlikely(READ_ONCE(port->err_disabled) != VEM_ERR_NONE);
+}
 
 /* datapath.c */
 rx_handler_result_t vem_handle_frame(struct sk_buff **pskb);
@@ -524,6 +562,7 @@ int vem_genl_init(void);
 void vem_genl_uninit(void);
 void vem_nl_notify_switch(struct vem_switch *sw, u8 cmd);
 void vem_nl_notify_port(struct vem_port *port, u8 cmd);
+void vem_nl_notify_port_atomic(struct vem_port *port, u8 cmd);
 void vem_nl_notify_fdb(struct vem_switch *sw, const struct vem_fdb_entry *e,
 		       u8 cmd, gfp_t gfp);
 

@@ -39,6 +39,8 @@ void config_free(struct config *cfg)
 
 	for (i = 0; i < cfg->acls.n; i++)
 		free(config_acl_at(cfg, i)->entries);
+	for (i = 0; i < cfg->ifaces.n; i++)
+		free(config_iface_at(cfg, i)->sticky);
 	vec_free(&cfg->vlans);
 	vec_free(&cfg->acls);
 	vec_free(&cfg->qos);
@@ -91,6 +93,31 @@ fail:
 	return -ENOMEM;
 }
 
+/* The sticky addresses of the interfaces vec_clone() copied, likewise. */
+static int ifaces_clone(struct config *dst)
+{
+	size_t i, done;
+
+	for (i = 0; i < dst->ifaces.n; i++) {
+		struct config_iface *ifc = config_iface_at(dst, i);
+		const struct config_sticky *from = ifc->sticky;
+
+		ifc->sticky = NULL;
+		ifc->sticky_cap = ifc->nsticky;
+		if (!ifc->nsticky)
+			continue;
+		ifc->sticky = malloc(ifc->nsticky * sizeof(*ifc->sticky));
+		if (!ifc->sticky)
+			goto fail;
+		memcpy(ifc->sticky, from, ifc->nsticky * sizeof(*ifc->sticky));
+	}
+	return 0;
+fail:
+	for (done = i; done < dst->ifaces.n; done++)
+		config_iface_at(dst, done)->sticky = NULL;
+	return -ENOMEM;
+}
+
 int config_clone(struct config *dst, const struct config *src)
 {
 	size_t i;
@@ -110,6 +137,13 @@ int config_clone(struct config *dst, const struct config *src)
 		      sizeof(struct config_profile)) ||
 	    vec_clone(&dst->ifaces, &src->ifaces,
 		      sizeof(struct config_iface))) {
+		/* Not the source's addresses: config_free() frees them. */
+		for (i = 0; i < dst->ifaces.n; i++)
+			config_iface_at(dst, i)->sticky = NULL;
+		config_free(dst);
+		return -ENOMEM;
+	}
+	if (ifaces_clone(dst)) {
 		config_free(dst);
 		return -ENOMEM;
 	}
@@ -416,7 +450,91 @@ bool config_profile_del(struct config *cfg, const char *name)
 
 bool config_iface_del(struct config *cfg, const struct port_ref *ref)
 {
+	struct config_iface *ifc = config_iface_find(cfg, ref);
+
+	if (ifc)
+		free(ifc->sticky);
 	return vec_del(&cfg->ifaces, ref, iface_cmp);
+}
+
+static int sticky_cmp(const struct config_sticky *s, const uint8_t *mac,
+		      uint16_t vlan)
+{
+	if (s->vlan != vlan)
+		return s->vlan < vlan ? -1 : 1;
+	return memcmp(s->mac, mac, 6);
+}
+
+/* Where (mac, vlan) is or would go in ifc->sticky. */
+static size_t sticky_search(const struct config_iface *ifc,
+			    const uint8_t *mac, uint16_t vlan, bool *found)
+{
+	size_t lo = 0, hi = ifc->nsticky;
+
+	*found = false;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = sticky_cmp(&ifc->sticky[mid], mac, vlan);
+
+		if (!c) {
+			*found = true;
+			return mid;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+long config_sticky_find(const struct config_iface *ifc, const uint8_t *mac,
+			uint16_t vlan)
+{
+	bool found;
+	size_t at = sticky_search(ifc, mac, vlan, &found);
+
+	return found ? (long)at : -1;
+}
+
+int config_sticky_add(struct config_iface *ifc, const uint8_t *mac,
+		      uint16_t vlan)
+{
+	bool found;
+	size_t at = sticky_search(ifc, mac, vlan, &found);
+
+	if (found)
+		return 0;
+	if (ifc->nsticky == ifc->sticky_cap) {
+		size_t cap = ifc->sticky_cap ? 2 * ifc->sticky_cap : 4;
+		struct config_sticky *n = realloc(ifc->sticky,
+						  cap * sizeof(*n));
+
+		if (!n)
+			return -ENOMEM;
+		ifc->sticky = n;
+		ifc->sticky_cap = cap;
+	}
+	memmove(&ifc->sticky[at + 1], &ifc->sticky[at],
+		(ifc->nsticky - at) * sizeof(*ifc->sticky));
+	memcpy(ifc->sticky[at].mac, mac, 6);
+	ifc->sticky[at].vlan = vlan;
+	ifc->nsticky++;
+	return 0;
+}
+
+bool config_sticky_del(struct config_iface *ifc, const uint8_t *mac,
+		       uint16_t vlan)
+{
+	bool found;
+	size_t at = sticky_search(ifc, mac, vlan, &found);
+
+	if (!found)
+		return false;
+	memmove(&ifc->sticky[at], &ifc->sticky[at + 1],
+		(ifc->nsticky - at - 1) * sizeof(*ifc->sticky));
+	ifc->nsticky--;
+	return true;
 }
 
 bool config_acl_del(struct config *cfg, uint8_t kind, const char *name)
@@ -656,4 +774,17 @@ const char *config_acl_bind_cmd(uint8_t kind)
 const char *config_acl_dir_name(uint8_t dir)
 {
 	return dir == CONFIG_ACL_OUT ? "out" : "in";
+}
+
+const char *config_psec_violation_name(uint8_t v)
+{
+	switch (v) {
+	case VEM_PSEC_SHUTDOWN:
+		return "shutdown";
+	case VEM_PSEC_RESTRICT:
+		return "restrict";
+	case VEM_PSEC_PROTECT:
+		return "protect";
+	}
+	return "unknown";
 }

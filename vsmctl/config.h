@@ -98,6 +98,11 @@ enum config_attr {
 	CONFIG_ATTR_STORM_UCAST,
 	CONFIG_ATTR_QOS_IN,		/* service-policy input NAME */
 	CONFIG_ATTR_QOS_OUT,		/* service-policy output NAME */
+	/* Port security (vethernet only). */
+	CONFIG_ATTR_PSEC,		/* switchport port-security */
+	CONFIG_ATTR_PSEC_MAX,		/* ... maximum N */
+	CONFIG_ATTR_PSEC_VIOLATION,	/* ... violation shutdown|restrict|protect */
+	CONFIG_ATTR_PSEC_STICKY,	/* ... mac-address sticky */
 	CONFIG_ATTR_COUNT
 };
 
@@ -138,6 +143,11 @@ struct config_attrs {
 	uint32_t storm[CONFIG_STORM_KINDS];
 	/* The policy-map of each direction, CONFIG_ATTR_QOS(dir) if set. */
 	char qos[CONFIG_QOS_DIRS][CONFIG_NAME_MAX + 1];
+	/* Port security; "no switchport port-security" sets psec false. */
+	bool psec;
+	bool psec_sticky;
+	uint8_t psec_violation;		/* enum vem_psec_violation */
+	uint16_t psec_max;		/* 1..VEM_PSEC_MAX_LIMIT */
 };
 
 static inline bool config_has(const struct config_attrs *a,
@@ -157,10 +167,22 @@ struct config_profile {
 	struct config_attrs a;
 };
 
+/* A sticky secure address of an interface (never in a profile). */
+struct config_sticky {
+	uint8_t mac[6];
+	uint16_t vlan;
+};
+
 struct config_iface {
 	struct port_ref ref;
 	/* Manual configuration: overrides what the profile says. */
 	struct config_attrs a;
+	/*
+	 * switchport port-security mac-address sticky MAC vlan V: learned
+	 * by vsmd (or written by hand), sorted by VLAN then MAC; malloc()ed.
+	 */
+	struct config_sticky *sticky;
+	size_t nsticky, sticky_cap;
 };
 
 /*
@@ -341,6 +363,15 @@ long config_profile_index(const struct config *cfg, const char *name);
 struct config_acl *config_acl_find(const struct config *cfg, uint8_t kind,
 				   const char *name);
 struct config_qos *config_qos_find(const struct config *cfg, const char *name);
+/* The index of (mac, vlan) in ifc->sticky, -1 if it is not there. */
+long config_sticky_find(const struct config_iface *ifc, const uint8_t *mac,
+			uint16_t vlan);
+/* Add (mac, vlan) to ifc's sticky addresses: 0, or -ENOMEM. */
+int config_sticky_add(struct config_iface *ifc, const uint8_t *mac,
+		      uint16_t vlan);
+/* Remove it; true if it was there. */
+bool config_sticky_del(struct config_iface *ifc, const uint8_t *mac,
+		       uint16_t vlan);
 
 /* Find or create; NULL if out of memory. A new profile has type 'type'. */
 struct config_vlan *config_vlan_get(struct config *cfg, uint16_t id);
@@ -386,6 +417,7 @@ const char *config_acl_bind_cmd(uint8_t kind);
 const char *config_acl_dir_name(uint8_t dir);		/* in, out */
 /* broadcast, multicast, unicast */
 const char *config_storm_kind_name(unsigned int kind);
+const char *config_psec_violation_name(uint8_t v);	/* shutdown, ... */
 
 /* config_parse.c: text into the model */
 
@@ -447,6 +479,10 @@ struct config_eval {
 	uint32_t storm[CONFIG_STORM_KINDS];	/* pps, 0: no limit */
 	/* The policy-map of each direction, "": none. */
 	char qos[CONFIG_QOS_DIRS][CONFIG_NAME_MAX + 1];
+	bool psec;			/* default off */
+	bool psec_sticky;		/* default off */
+	uint8_t psec_violation;		/* default VEM_PSEC_SHUTDOWN */
+	uint16_t psec_max;		/* default 1 */
 	/* An interface: the profile it inherits, NULL if none or missing. */
 	const struct config_profile *profile;
 	struct {

@@ -9,7 +9,9 @@
  * defaults of the port type. Inherited: switchport mode, access VLAN,
  * allowed VLANs, native VLAN, shutdown, max-ports, port-binding, the
  * access-lists of each kind and direction (each slot on its own), the
- * storm-control limits (each kind on its own). Not
+ * storm-control limits (each kind on its own), the service-policies, the
+ * port-security items (not the sticky addresses, which are an
+ * interface's own). Not
  * inherited, as in NX-OS: description, the owning VM (vm), and "state
  * enabled", which says
  * whether this very profile is applied to its interfaces.
@@ -27,9 +29,13 @@
 #define INHERITED (BIT(CONFIG_ATTR_MODE) | BIT(CONFIG_ATTR_ACCESS_VLAN) | \
 		   BIT(CONFIG_ATTR_TRUNK_VLANS) | BIT(CONFIG_ATTR_NATIVE_VLAN) | \
 		   BIT(CONFIG_ATTR_SHUTDOWN) | BIT(CONFIG_ATTR_MAX_PORTS) | \
-		   BIT(CONFIG_ATTR_BINDING) | ACL_ATTRS | STORM_ATTRS | QOS_ATTRS)
+		   BIT(CONFIG_ATTR_BINDING) | ACL_ATTRS | STORM_ATTRS | QOS_ATTRS | \
+		   PSEC_ATTRS)
 
 #define QOS_ATTRS (BIT(CONFIG_ATTR_QOS_IN) | BIT(CONFIG_ATTR_QOS_OUT))
+
+#define PSEC_ATTRS (BIT(CONFIG_ATTR_PSEC) | BIT(CONFIG_ATTR_PSEC_MAX) | \
+		    BIT(CONFIG_ATTR_PSEC_VIOLATION) | BIT(CONFIG_ATTR_PSEC_STICKY))
 
 #define ACL_ATTRS ((BIT(CONFIG_ACL_BINDS) - 1) << CONFIG_ATTR_ACL_IP_IN)
 #define STORM_ATTRS ((BIT(CONFIG_STORM_KINDS) - 1) << CONFIG_ATTR_STORM_BCAST)
@@ -53,6 +59,8 @@ static void eval_defaults(struct config_eval *ev, uint8_t type)
 	ev->shutdown = false;
 	ev->max_ports = CONFIG_MAX_PORTS_DEFAULT;
 	ev->binding = CONFIG_BINDING_STATIC;
+	ev->psec_max = 1;
+	ev->psec_violation = VEM_PSEC_SHUTDOWN;
 }
 
 /* The inherited attributes set in a, over what ev holds. */
@@ -83,6 +91,14 @@ static void eval_overlay(struct config_eval *ev, const struct config_attrs *a,
 		ev->max_ports = a->max_ports;
 	if (config_has(a, CONFIG_ATTR_BINDING))
 		ev->binding = a->binding;
+	if (config_has(a, CONFIG_ATTR_PSEC))
+		ev->psec = a->psec;
+	if (config_has(a, CONFIG_ATTR_PSEC_MAX))
+		ev->psec_max = a->psec_max;
+	if (config_has(a, CONFIG_ATTR_PSEC_VIOLATION))
+		ev->psec_violation = a->psec_violation;
+	if (config_has(a, CONFIG_ATTR_PSEC_STICKY))
+		ev->psec_sticky = a->psec_sticky;
 	for (attr = 0; attr < CONFIG_ACL_BINDS; attr++)
 		if (config_has(a, CONFIG_ATTR_ACL(attr)))
 			strcpy(ev->acl[attr], a->acl[attr]);

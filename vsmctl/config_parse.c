@@ -176,6 +176,18 @@ static void attr_touch(struct parser *p, enum config_attr attr, bool set)
 	case CONFIG_ATTR_QOS_OUT:
 		a->qos[attr - CONFIG_ATTR_QOS_IN][0] = '\0';
 		break;
+	case CONFIG_ATTR_PSEC:
+		a->psec = false;
+		break;
+	case CONFIG_ATTR_PSEC_MAX:
+		a->psec_max = 0;
+		break;
+	case CONFIG_ATTR_PSEC_VIOLATION:
+		a->psec_violation = 0;
+		break;
+	case CONFIG_ATTR_PSEC_STICKY:
+		a->psec_sticky = false;
+		break;
 	case CONFIG_ATTR_STATE:
 	case CONFIG_ATTR_COUNT:
 		break;
@@ -357,10 +369,128 @@ static int sw_trunk(struct parser *p, int argc, char **argv, enum op op)
 	return i < 0 ? -1 : trunk_cmds[i].fn(p, argc - 1, argv + 1, op);
 }
 
+/* switchport port-security maximum N */
+static int psec_maximum(struct parser *p, int argc, char **argv, enum op op)
+{
+	uint32_t n;
+
+	if (op == OP_SET && need_value(argc, argv, 1, "maximum number of secure addresses"))
+		return -1;
+	if (argc > 1) {
+		if (parse_u32(argv[1], 1, VEM_PSEC_MAX_LIMIT, &n,
+			      "port-security maximum") ||
+		    extra(argc, argv, 2))
+			return -1;
+		if (op == OP_SET)
+			p->a->psec_max = n;
+	}
+	attr_touch(p, CONFIG_ATTR_PSEC_MAX, op == OP_SET);
+	return 0;
+}
+
+/* switchport port-security violation shutdown|restrict|protect */
+static int psec_violation(struct parser *p, int argc, char **argv, enum op op)
+{
+	static const struct kw modes[] = {
+		[VEM_PSEC_SHUTDOWN] = { "shutdown" },
+		[VEM_PSEC_RESTRICT] = { "restrict" },
+		[VEM_PSEC_PROTECT] = { "protect" },
+	};
+	int mode;
+
+	if (op == OP_SET &&
+	    need_value(argc, argv, 1, "shutdown, restrict or protect"))
+		return -1;
+	if (argc > 1) {
+		mode = kw_lookup(argv[1], modes, "port-security violation");
+		if (mode < 0 || extra(argc, argv, 2))
+			return -1;
+		if (op == OP_SET)
+			p->a->psec_violation = mode;
+	}
+	attr_touch(p, CONFIG_ATTR_PSEC_VIOLATION, op == OP_SET);
+	return 0;
+}
+
+/*
+ * switchport port-security mac-address sticky: learned addresses become
+ * configuration. ... sticky MAC vlan V (interfaces only): one of them.
+ */
+static int psec_mac(struct parser *p, int argc, char **argv, enum op op)
+{
+	uint8_t mac[6];
+	uint16_t vid;
+
+	if (need_kw(argc, argv, 1, "sticky"))
+		return -1;
+	if (argc == 2) {
+		/* As shutdown: "no" turns it off over a profile. */
+		p->a->psec_sticky = op == OP_SET;
+		attr_touch(p, CONFIG_ATTR_PSEC_STICKY, op != OP_DEFAULT);
+		return 0;
+	}
+	if (p->block != BLOCK_IFACE) {
+		parse_fail("sticky addresses belong to an interface, not to a port-profile");
+		return -1;
+	}
+	if (parse_mac(argv[2], mac))
+		return -1;
+	if (mac_is_multicast(mac) || mac_is_zero(mac)) {
+		parse_fail("%s is not a unicast MAC address", argv[2]);
+		return -1;
+	}
+	if (need_kw(argc, argv, 3, "vlan") ||
+	    need_value(argc, argv, 4, "VLAN") || parse_vlan(argv[4], &vid) ||
+	    extra(argc, argv, 5))
+		return -1;
+	if (op != OP_SET) {
+		if (!config_sticky_del(p->ifc, mac, vid)) {
+			parse_fail("%s vlan %u is not a sticky address of this interface",
+				   argv[2], vid);
+			return -1;
+		}
+		return 0;
+	}
+	if (config_sticky_find(p->ifc, mac, vid) < 0 &&
+	    p->ifc->nsticky >= VEM_PSEC_MAX_LIMIT) {
+		parse_fail("more than %d sticky addresses", VEM_PSEC_MAX_LIMIT);
+		return -1;
+	}
+	if (config_sticky_add(p->ifc, mac, vid))
+		return nomem(p);
+	return 0;
+}
+
+static const struct cmd psec_cmds[] = {
+	{ "maximum", psec_maximum },
+	{ "violation", psec_violation },
+	{ "mac-address", psec_mac },
+};
+
+/* switchport port-security [maximum|violation|mac-address ...] */
+static int sw_psec(struct parser *p, int argc, char **argv, enum op op)
+{
+	int i;
+
+	if (p->type != VEM_PORT_VETH) {
+		parse_fail("port-security applies to vethernet interfaces and port-profiles only");
+		return -1;
+	}
+	if (argc == 1) {
+		/* As shutdown: "no" turns it off, over a profile too. */
+		p->a->psec = op == OP_SET;
+		attr_touch(p, CONFIG_ATTR_PSEC, op != OP_DEFAULT);
+		return 0;
+	}
+	i = kw_lookup(argv[1], psec_cmds, "switchport port-security option");
+	return i < 0 ? -1 : psec_cmds[i].fn(p, argc - 1, argv + 1, op);
+}
+
 static const struct cmd switchport_cmds[] = {
 	{ "mode", sw_mode },
 	{ "access", sw_access },
 	{ "trunk", sw_trunk },
+	{ "port-security", sw_psec },
 };
 
 static int cmd_switchport(struct parser *p, int argc, char **argv, enum op op)

@@ -57,6 +57,19 @@ void config_print_attrs(FILE *f, const struct config_attrs *a)
 		if (config_has(a, CONFIG_ATTR_QOS(b)))
 			fprintf(f, "  service-policy %s %s\n",
 				config_qos_dir_name(b), a->qos[b]);
+	if (config_has(a, CONFIG_ATTR_PSEC))
+		fputs(a->psec ? "  switchport port-security\n" :
+				"  no switchport port-security\n", f);
+	if (config_has(a, CONFIG_ATTR_PSEC_MAX))
+		fprintf(f, "  switchport port-security maximum %u\n",
+			a->psec_max);
+	if (config_has(a, CONFIG_ATTR_PSEC_VIOLATION))
+		fprintf(f, "  switchport port-security violation %s\n",
+			config_psec_violation_name(a->psec_violation));
+	if (config_has(a, CONFIG_ATTR_PSEC_STICKY))
+		fputs(a->psec_sticky ?
+		      "  switchport port-security mac-address sticky\n" :
+		      "  no switchport port-security mac-address sticky\n", f);
 	if (config_has(a, CONFIG_ATTR_MAX_PORTS))
 		fprintf(f, "  max-ports %u\n", a->max_ports);
 	if (config_has(a, CONFIG_ATTR_BINDING))
@@ -75,6 +88,19 @@ static void print_profile(FILE *f, const struct config_profile *pp)
 	config_print_attrs(f, &pp->a);
 }
 
+/* The sticky addresses of an interface, by VLAN then MAC. */
+static void print_sticky(FILE *f, const struct config_iface *ifc)
+{
+	char mac[MAC_STRLEN];
+	size_t i;
+
+	for (i = 0; i < ifc->nsticky; i++) {
+		mac_format_dotted(ifc->sticky[i].mac, mac);
+		fprintf(f, "  switchport port-security mac-address sticky %s vlan %u\n",
+			mac, ifc->sticky[i].vlan);
+	}
+}
+
 static void print_iface(FILE *f, const struct config_iface *ifc)
 {
 	char port[PORT_STRLEN];
@@ -82,6 +108,7 @@ static void print_iface(FILE *f, const struct config_iface *ifc)
 	port_format(&ifc->ref, PORT_FMT_WORDS, port, sizeof(port));
 	fprintf(f, "interface %s\n", port);
 	config_print_attrs(f, &ifc->a);
+	print_sticky(f, ifc);
 }
 
 /* NX-OS habit: every VLAN on one line, then a block for each named one. */
@@ -258,6 +285,15 @@ void config_attrs_json(struct json *j, const struct config_attrs *a)
 	for (b = 0; b < CONFIG_QOS_DIRS; b++)
 		if (config_has(a, CONFIG_ATTR_QOS(b)))
 			json_kv_str(j, qos_keys[b], a->qos[b]);
+	if (config_has(a, CONFIG_ATTR_PSEC))
+		json_kv_bool(j, "port_security", a->psec);
+	if (config_has(a, CONFIG_ATTR_PSEC_MAX))
+		json_kv_u64(j, "port_security_maximum", a->psec_max);
+	if (config_has(a, CONFIG_ATTR_PSEC_VIOLATION))
+		json_kv_str(j, "port_security_violation",
+			    config_psec_violation_name(a->psec_violation));
+	if (config_has(a, CONFIG_ATTR_PSEC_STICKY))
+		json_kv_bool(j, "port_security_sticky", a->psec_sticky);
 	if (config_has(a, CONFIG_ATTR_MAX_PORTS))
 		json_kv_u64(j, "max_ports", a->max_ports);
 	if (config_has(a, CONFIG_ATTR_BINDING))
@@ -267,6 +303,24 @@ void config_attrs_json(struct json *j, const struct config_attrs *a)
 		json_kv_bool(j, "shutdown", a->shutdown);
 	if (config_has(a, CONFIG_ATTR_STATE))
 		json_kv_bool(j, "state_enabled", true);
+}
+
+/* "port_security_sticky_macs": [{"mac": ..., "vlan": ...}, ...] */
+static void sticky_json(struct json *j, const struct config_iface *ifc)
+{
+	char mac[MAC_STRLEN];
+	size_t i;
+
+	json_key(j, "port_security_sticky_macs");
+	json_arr_begin(j);
+	for (i = 0; i < ifc->nsticky; i++) {
+		mac_format_colon(ifc->sticky[i].mac, mac);
+		json_obj_begin(j);
+		json_kv_str(j, "mac", mac);
+		json_kv_u64(j, "vlan", ifc->sticky[i].vlan);
+		json_obj_end(j);
+	}
+	json_arr_end(j);
 }
 
 void config_json(struct json *j, const struct config *cfg)
@@ -324,6 +378,8 @@ void config_json(struct json *j, const struct config *cfg)
 		json_kv_str(j, "type", port_type_name(ifc->ref.type));
 		json_kv_u64(j, "id", ifc->ref.id);
 		config_attrs_json(j, &ifc->a);
+		if (ifc->nsticky)
+			sticky_json(j, ifc);
 		json_obj_end(j);
 	}
 	json_arr_end(j);
@@ -365,6 +421,10 @@ void config_eval_json(struct json *j, const struct config_eval *ev)
 		{ "max_ports", CONFIG_ATTR_MAX_PORTS },
 		{ "port_binding", CONFIG_ATTR_BINDING },
 		{ "state_enabled", CONFIG_ATTR_STATE },
+		{ "port_security", CONFIG_ATTR_PSEC },
+		{ "port_security_maximum", CONFIG_ATTR_PSEC_MAX },
+		{ "port_security_violation", CONFIG_ATTR_PSEC_VIOLATION },
+		{ "port_security_sticky", CONFIG_ATTR_PSEC_STICKY },
 	};
 	size_t i;
 	unsigned int b;
@@ -378,6 +438,11 @@ void config_eval_json(struct json *j, const struct config_eval *ev)
 	json_kv_u64(j, "max_ports", ev->max_ports);
 	json_kv_str(j, "port_binding", config_binding_name(ev->binding));
 	json_kv_bool(j, "state_enabled", ev->state_enabled);
+	json_kv_bool(j, "port_security", ev->psec);
+	json_kv_u64(j, "port_security_maximum", ev->psec_max);
+	json_kv_str(j, "port_security_violation",
+		    config_psec_violation_name(ev->psec_violation));
+	json_kv_bool(j, "port_security_sticky", ev->psec_sticky);
 	for (b = 0; b < CONFIG_ACL_BINDS; b++) {
 		if (ev->acl[b][0])
 			json_kv_str(j, acl_keys[b], ev->acl[b]);

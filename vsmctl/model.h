@@ -73,6 +73,21 @@ enum {
 	 * sends those whose VEM_CFG_QOS_* bit is in own; a reply had both.
 	 */
 	PORT_HAS_QOS		= BIT(13),
+	/*
+	 * psec holds the four VEM_A_PORT_PSEC* items: a request sends those
+	 * whose VEM_CFG_PSEC* bit is in own; in a reply the kernel sent all.
+	 */
+	PORT_HAS_PSEC		= BIT(14),
+	PORT_HAS_ERR_DISABLED	= BIT(15),	/* reply: err_disabled */
+	PORT_HAS_SECURE_MACS	= BIT(16),	/* reply: secure_macs */
+};
+
+/* The port-security items of a port or a profile. */
+struct psec_info {
+	bool on;
+	bool sticky;
+	uint8_t violation;	/* enum vem_psec_violation */
+	uint32_t max;		/* 1..VEM_PSEC_MAX_LIMIT */
 };
 
 /* The QoS directions of a port or a profile: input, output. */
@@ -104,6 +119,9 @@ struct port_info {
 	char acl[ACL_SLOTS][VEM_ACL_NAME_MAX + 1];	/* PORT_HAS_ACLS */
 	uint32_t storm[STORM_KINDS];	/* pps, 0 none; PORT_HAS_STORM */
 	char qos[QOS_SLOTS][VEM_QOS_NAME_MAX + 1];	/* PORT_HAS_QOS */
+	struct psec_info psec;				/* PORT_HAS_PSEC */
+	uint8_t err_disabled;		/* enum vem_err_reason */
+	uint32_t secure_macs;
 	/* Indexed by enum vem_stats_attr; a counter not sent reads 0. */
 	uint64_t stats[VEM_A_STATS_MAX + 1];
 };
@@ -139,6 +157,7 @@ enum {
 	PROFILE_HAS_ACLS	= BIT(9),	/* acl[], as PORT_HAS_ACLS */
 	PROFILE_HAS_STORM	= BIT(10),	/* storm[], as PORT_HAS_STORM */
 	PROFILE_HAS_QOS		= BIT(11),	/* qos[], as PORT_HAS_QOS */
+	PROFILE_HAS_PSEC	= BIT(12),	/* psec, all four items */
 };
 
 /* A port profile as the kernel holds it: already evaluated. */
@@ -157,6 +176,7 @@ struct profile_info {
 	char acl[ACL_SLOTS][VEM_ACL_NAME_MAX + 1];	/* PROFILE_HAS_ACLS */
 	uint32_t storm[STORM_KINDS];	/* PROFILE_HAS_STORM */
 	char qos[QOS_SLOTS][VEM_QOS_NAME_MAX + 1];	/* PROFILE_HAS_QOS */
+	struct psec_info psec;				/* PROFILE_HAS_PSEC */
 };
 
 /*

@@ -83,6 +83,24 @@ static void put_qos_slots(struct nlmsghdr *nlh, uint16_t first,
 			mnl_attr_put_strz(nlh, first + i, qos[i]);
 }
 
+/*
+ * The port-security items whose VEM_CFG_PSEC* bit is in mask, from
+ * attribute first (VEM_A_*_PSEC) on: PSEC, PSEC_MAX, PSEC_VIOLATION,
+ * PSEC_STICKY follow each other for ports and profiles alike.
+ */
+static void put_psec(struct nlmsghdr *nlh, uint16_t first,
+		     const struct psec_info *ps, uint32_t mask)
+{
+	if (mask & VEM_CFG_PSEC)
+		mnl_attr_put_u8(nlh, first, ps->on);
+	if (mask & VEM_CFG_PSEC_MAX)
+		mnl_attr_put_u32(nlh, first + 1, ps->max);
+	if (mask & VEM_CFG_PSEC_VIOLATION)
+		mnl_attr_put_u8(nlh, first + 2, ps->violation);
+	if (mask & VEM_CFG_PSEC_STICKY)
+		mnl_attr_put_u8(nlh, first + 3, ps->sticky);
+}
+
 void msg_put_port(struct nlmsghdr *nlh, const struct port_info *port)
 {
 	msg_put_port_ref(nlh, &port->ref);
@@ -115,6 +133,8 @@ void msg_put_port(struct nlmsghdr *nlh, const struct port_info *port)
 		put_storm(nlh, VEM_A_PORT_STORM_BCAST, port->storm, port->own);
 	if (port->has & PORT_HAS_QOS)
 		put_qos_slots(nlh, VEM_A_PORT_QOS_IN, port->qos, port->own);
+	if (port->has & PORT_HAS_PSEC)
+		put_psec(nlh, VEM_A_PORT_PSEC, &port->psec, port->own);
 }
 
 void msg_put_profile(struct nlmsghdr *nlh, const struct profile_info *pp)
@@ -145,6 +165,8 @@ void msg_put_profile(struct nlmsghdr *nlh, const struct profile_info *pp)
 		put_storm(nlh, VEM_A_PROFILE_STORM_BCAST, pp->storm, VEM_CFG_ALL);
 	if (pp->has & PROFILE_HAS_QOS)
 		put_qos_slots(nlh, VEM_A_PROFILE_QOS_IN, pp->qos, VEM_CFG_ALL);
+	if (pp->has & PROFILE_HAS_PSEC)
+		put_psec(nlh, VEM_A_PROFILE_PSEC, &pp->psec, VEM_CFG_ALL);
 }
 
 void msg_put_qos_name(struct nlmsghdr *nlh, const char *name)
@@ -446,6 +468,12 @@ static const struct attr_pol port_pol[VEM_A_PORT_MAX + 1] = {
 	[VEM_A_PORT_STORM_UCAST]	= { MNL_TYPE_U32, 0 },
 	[VEM_A_PORT_QOS_IN]		= QOS_NAME_POL,
 	[VEM_A_PORT_QOS_OUT]		= QOS_NAME_POL,
+	[VEM_A_PORT_PSEC]		= { MNL_TYPE_U8, 0 },
+	[VEM_A_PORT_PSEC_MAX]		= { MNL_TYPE_U32, 0 },
+	[VEM_A_PORT_PSEC_VIOLATION]	= { MNL_TYPE_U8, 0 },
+	[VEM_A_PORT_PSEC_STICKY]	= { MNL_TYPE_U8, 0 },
+	[VEM_A_PORT_ERR_DISABLED]	= { MNL_TYPE_U8, 0 },
+	[VEM_A_PORT_SECURE_MACS]	= { MNL_TYPE_U32, 0 },
 };
 
 /* The two QoS names from tb[first] on; false if the kernel sent none. */
@@ -464,6 +492,22 @@ static bool get_qos_slots(const struct nlattr **tb, unsigned int first,
 		any = true;
 	}
 	return any;
+}
+
+/* The four port-security items from tb[first] on; false if none was sent. */
+static bool get_psec(const struct nlattr **tb, unsigned int first,
+		     struct psec_info *ps)
+{
+	if (!tb[first])
+		return false;
+	ps->on = mnl_attr_get_u8(tb[first]);
+	if (tb[first + 1])
+		ps->max = mnl_attr_get_u32(tb[first + 1]);
+	if (tb[first + 2])
+		ps->violation = mnl_attr_get_u8(tb[first + 2]);
+	if (tb[first + 3])
+		ps->sticky = mnl_attr_get_u8(tb[first + 3]);
+	return true;
 }
 
 /*
@@ -598,6 +642,18 @@ int msg_parse_port(const struct nlmsghdr *nlh, struct port_info *port)
 		port->has |= PORT_HAS_STORM;
 	if (get_qos_slots(tb, VEM_A_PORT_QOS_IN, port->qos))
 		port->has |= PORT_HAS_QOS;
+	if (get_psec(tb, VEM_A_PORT_PSEC, &port->psec))
+		port->has |= PORT_HAS_PSEC;
+	if (tb[VEM_A_PORT_ERR_DISABLED]) {
+		port->has |= PORT_HAS_ERR_DISABLED;
+		port->err_disabled =
+			mnl_attr_get_u8(tb[VEM_A_PORT_ERR_DISABLED]);
+	}
+	if (tb[VEM_A_PORT_SECURE_MACS]) {
+		port->has |= PORT_HAS_SECURE_MACS;
+		port->secure_macs =
+			mnl_attr_get_u32(tb[VEM_A_PORT_SECURE_MACS]);
+	}
 	if (tb[VEM_A_PORT_STATS] && parse_stats(tb[VEM_A_PORT_STATS], port))
 		return -1;
 	return 0;
@@ -666,6 +722,10 @@ static const struct attr_pol profile_pol[VEM_A_PROFILE_MAX + 1] = {
 	[VEM_A_PROFILE_STORM_UCAST]	= { MNL_TYPE_U32, 0 },
 	[VEM_A_PROFILE_QOS_IN]		= QOS_NAME_POL,
 	[VEM_A_PROFILE_QOS_OUT]		= QOS_NAME_POL,
+	[VEM_A_PROFILE_PSEC]		= { MNL_TYPE_U8, 0 },
+	[VEM_A_PROFILE_PSEC_MAX]	= { MNL_TYPE_U32, 0 },
+	[VEM_A_PROFILE_PSEC_VIOLATION]	= { MNL_TYPE_U8, 0 },
+	[VEM_A_PROFILE_PSEC_STICKY]	= { MNL_TYPE_U8, 0 },
 };
 
 int msg_parse_profile(const struct nlmsghdr *nlh, struct profile_info *pp)
@@ -728,6 +788,8 @@ int msg_parse_profile(const struct nlmsghdr *nlh, struct profile_info *pp)
 		pp->has |= PROFILE_HAS_STORM;
 	if (get_qos_slots(tb, VEM_A_PROFILE_QOS_IN, pp->qos))
 		pp->has |= PROFILE_HAS_QOS;
+	if (get_psec(tb, VEM_A_PROFILE_PSEC, &pp->psec))
+		pp->has |= PROFILE_HAS_PSEC;
 	return 0;
 }
 
@@ -1177,6 +1239,12 @@ static const char *const port_names[VEM_A_PORT_MAX + 1] = {
 	NAME(VEM_A_PORT_STORM_UCAST),
 	NAME(VEM_A_PORT_QOS_IN),
 	NAME(VEM_A_PORT_QOS_OUT),
+	NAME(VEM_A_PORT_PSEC),
+	NAME(VEM_A_PORT_PSEC_MAX),
+	NAME(VEM_A_PORT_PSEC_VIOLATION),
+	NAME(VEM_A_PORT_PSEC_STICKY),
+	NAME(VEM_A_PORT_ERR_DISABLED),
+	NAME(VEM_A_PORT_SECURE_MACS),
 };
 
 static const char *const fdb_names[VEM_A_FDB_MAX + 1] = {
@@ -1210,6 +1278,10 @@ static const char *const profile_names[VEM_A_PROFILE_MAX + 1] = {
 	NAME(VEM_A_PROFILE_STORM_UCAST),
 	NAME(VEM_A_PROFILE_QOS_IN),
 	NAME(VEM_A_PROFILE_QOS_OUT),
+	NAME(VEM_A_PROFILE_PSEC),
+	NAME(VEM_A_PROFILE_PSEC_MAX),
+	NAME(VEM_A_PROFILE_PSEC_VIOLATION),
+	NAME(VEM_A_PROFILE_PSEC_STICKY),
 };
 
 static const char *const acl_names[VEM_A_ACL_MAX + 1] = {

@@ -805,3 +805,90 @@ int ipc_monitor(ipc_event_fn fn, void *data)
 		}
 	}
 }
+
+static struct mnl_socket *ev_sock;
+
+int ipc_events_open(void)
+{
+	unsigned int group;
+	int size = MONITOR_RCVBUF, fd;
+
+	if (ev_sock)
+		return mnl_socket_get_fd(ev_sock);
+	if (nl_open())
+		return -1;
+	group = nl.family.events_group;
+	if (!group) {
+		set_reason("the \"%s\" family has no \"%s\" group", VEM_GENL_NAME,
+			   VEM_GENL_MCGRP_EVENTS);
+		return fail(EOPNOTSUPP);
+	}
+	ev_sock = mnl_socket_open2(NETLINK_GENERIC, SOCK_NONBLOCK | SOCK_CLOEXEC);
+	if (!ev_sock) {
+		set_reason("cannot open a netlink socket");
+		return fail(errno);
+	}
+	if (mnl_socket_bind(ev_sock, 0, MNL_SOCKET_AUTOPID) ||
+	    mnl_socket_setsockopt(ev_sock, NETLINK_ADD_MEMBERSHIP, &group,
+				  sizeof(group))) {
+		int e = errno;
+
+		set_reason("cannot join the \"%s\" group", VEM_GENL_MCGRP_EVENTS);
+		mnl_socket_close(ev_sock);
+		ev_sock = NULL;
+		return fail(e);
+	}
+	fd = mnl_socket_get_fd(ev_sock);
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof(size)))
+		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size));
+	return fd;
+}
+
+int ipc_events_read(ipc_event_fn fn, void *data)
+{
+	static char buf[RX_SIZE];
+	bool lost = false;
+
+	if (!ev_sock)
+		return fail(EBADF);
+	for (;;) {
+		const struct nlmsghdr *nlh = (const void *)buf;
+		ssize_t ret = mnl_socket_recvfrom(ev_sock, buf, sizeof(buf));
+		int len;
+
+		if (ret < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == ENOBUFS) {
+				lost = true;
+				continue;
+			}
+			if (errno == EAGAIN || errno == EWOULDBLOCK)
+				break;
+			set_reason("cannot receive events");
+			return fail(errno);
+		}
+		len = ret;
+		for (; mnl_nlmsg_ok(nlh, len); nlh = mnl_nlmsg_next(nlh, &len)) {
+			struct event ev;
+
+			if (nlh->nlmsg_type != nl.family.id ||
+			    msg_parse_event(nlh, &ev))
+				continue;
+			if (fn(&ev, data))
+				break;
+		}
+	}
+	if (lost) {
+		set_reason("events lost (receive buffer overflow)");
+		return fail(ENOBUFS);
+	}
+	return 0;
+}
+
+void ipc_events_close(void)
+{
+	if (ev_sock)
+		mnl_socket_close(ev_sock);
+	ev_sock = NULL;
+}

@@ -72,6 +72,16 @@ int ipc_fdb_list(struct fdb_entry **entries, size_t *n);
 typedef int (*ipc_event_fn)(const struct event *ev, void *data);
 int ipc_monitor(ipc_event_fn fn, void *data);
 
+/*
+ * A second socket, joined to the events group and non-blocking, for a
+ * poll loop (vsmd): its descriptor, or -1. ipc_events_read() hands every
+ * pending event to fn (which returns 0 to go on) and returns 0, or -1
+ * with errno (ENOBUFS: events were lost, read the state again).
+ */
+int ipc_events_open(void);
+int ipc_events_read(ipc_event_fn fn, void *data);
+void ipc_events_close(void);
+
 /* "vsmctl: <op>: <reason> (<strerror>)" on stderr, for the last failure. */
 void ipc_perror(const char *op);
 

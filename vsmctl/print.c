@@ -71,10 +71,40 @@ const char *port_mode_name(uint8_t mode)
 	return "unknown";
 }
 
+bool port_err_disabled(const struct port_info *p)
+{
+	return (p->has & PORT_HAS_ERR_DISABLED) &&
+	       p->err_disabled != VEM_ERR_NONE;
+}
+
+const char *port_err_reason(const struct port_info *p)
+{
+	switch (p->err_disabled) {
+	case VEM_ERR_PSEC:
+		return "err-disabled (port-security)";
+	}
+	return "err-disabled";
+}
+
+const char *psec_violation_name(uint8_t v)
+{
+	switch (v) {
+	case VEM_PSEC_SHUTDOWN:
+		return "shutdown";
+	case VEM_PSEC_RESTRICT:
+		return "restrict";
+	case VEM_PSEC_PROTECT:
+		return "protect";
+	}
+	return "unknown";
+}
+
 const char *port_down_reason(const struct port_info *p)
 {
 	if (p->oper_up)
 		return NULL;
+	if (port_err_disabled(p))
+		return port_err_reason(p);
 	if (p->shutdown)
 		return "Administratively down";
 	if (!p->ifindex)
@@ -128,6 +158,25 @@ void port_json(struct json *j, const struct port_info *p)
 		json_kv_str(j, "profile", p->profile);
 	else if (p->has & PORT_HAS_PROFILE)
 		json_kv_null(j, "profile");
+	if (p->has & PORT_HAS_ERR_DISABLED) {
+		if (p->err_disabled == VEM_ERR_PSEC)
+			json_kv_str(j, "err_disabled", "port-security");
+		else if (p->err_disabled)
+			json_kv_u64(j, "err_disabled", p->err_disabled);
+		else
+			json_kv_null(j, "err_disabled");
+	}
+	if (p->has & PORT_HAS_PSEC) {
+		json_key(j, "port_security");
+		json_obj_begin(j);
+		json_kv_bool(j, "enabled", p->psec.on);
+		json_kv_u64(j, "maximum", p->psec.max);
+		json_kv_str(j, "violation", psec_violation_name(p->psec.violation));
+		json_kv_bool(j, "sticky", p->psec.sticky);
+		if (p->has & PORT_HAS_SECURE_MACS)
+			json_kv_u64(j, "secure_macs", p->secure_macs);
+		json_obj_end(j);
+	}
 	if (p->has & PORT_HAS_STATS) {
 		json_key(j, "stats");
 		json_obj_begin(j);

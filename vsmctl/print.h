@@ -30,6 +30,11 @@ extern const unsigned int port_stats_count;
 const char *port_mode_name(uint8_t mode);	/* access, trunk */
 /* NULL when the port is up, else why it is down, NX-OS words. */
 const char *port_down_reason(const struct port_info *p);
+/* Whether the kernel err-disabled the port, and the words for why. */
+bool port_err_disabled(const struct port_info *p);
+const char *port_err_reason(const struct port_info *p);
+/* shutdown, restrict, protect */
+const char *psec_violation_name(uint8_t v);
 
 /*
  * The fields of an object, to write between json_obj_begin() and

@@ -12,6 +12,7 @@ static const struct subcommand show_cmds[] = {
 	{ "mac", show_mac },
 	{ "running-config", show_running },
 	{ "port-profile", show_port_profile },
+	{ "port-security", show_port_security },
 	{ "ip", show_acl },
 	{ "ipv6", show_acl },
 	{ "policy-map", show_policy_map },

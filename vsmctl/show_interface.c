@@ -135,6 +135,10 @@ static void print_detail(const struct port_info *p)
 		printf("  Allowed VLANs: %s\n", vlans);
 	}
 	print_storm(p);
+	if ((p->has & PORT_HAS_PSEC) && p->psec.on)
+		printf("  Port security: maximum %" PRIu32 ", violation %s%s, %" PRIu32 " secure MAC addresses\n",
+		       p->psec.max, psec_violation_name(p->psec.violation),
+		       p->psec.sticky ? ", sticky" : "", p->secure_macs);
 	print_counters(p);
 }
 
@@ -162,7 +166,8 @@ static void print_brief(const struct port_info *ports, size_t n)
 		printf("%-14s %-16s %-7s %-5s %-7s %s\n", name,
 		       p->ifindex && (p->has & PORT_HAS_IFNAME) ? p->ifname :
 								   "--",
-		       port_mode_name(p->mode), vlan, reason ? "down" : "up",
+		       port_mode_name(p->mode), vlan,
+		       port_err_disabled(p) ? "err-dis" : reason ? "down" : "up",
 		       reason ? reason : "none");
 	}
 }

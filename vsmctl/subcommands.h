@@ -69,5 +69,6 @@ int show_interface(int argc, char **argv);
 int show_mac(int argc, char **argv);
 int show_running(int argc, char **argv);
 int show_port_profile(int argc, char **argv);
+int show_port_security(int argc, char **argv);	/* show_psec.c */
 
 #endif /* VSMCTL_SUBCOMMANDS_H */

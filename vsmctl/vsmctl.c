@@ -40,6 +40,7 @@ static const char usage_text[] =
 "  clear mac address-table dynamic|all [vlan V] [interface <port>]\n"
 "  show switch\n"
 "  show interface [brief | counters] [<port>]\n"
+"  show port-security [interface <port>]   maximum, addresses, violations\n"
 "  show mac address-table [vlan V] [interface <port>] [address MAC]\n"
 "                         [static | dynamic]\n"
 "  monitor\n"

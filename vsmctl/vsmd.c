@@ -35,6 +35,7 @@
 #include "vsmd_io.h"
 #include "vsmd_kernel.h"
 #include "vsmd_proto.h"
+#include "vsmd_psec.h"
 #include "vsmd_serve.h"
 #include "vsmd_sync.h"
 
@@ -316,16 +317,53 @@ static int signal_fd(void)
 	return signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
 }
 
+/*
+ * Sticky port security: learned addresses become configuration. vsmd
+ * listens to the kernel's events only while some interface is sticky (a
+ * listener costs the kernel a message per learned address). After a
+ * request (it may have turned sticky on where addresses are learned
+ * already) the whole table is read, the events group joined first so
+ * that nothing learned in between is missed; otherwise the events say.
+ * Returns the events descriptor, -1 if none.
+ */
+static int sticky_learn(struct vsmd *d, int efd, bool resync)
+{
+	struct vsmd_kernel *k = d->kernel;
+	char err[VSMD_ERR_LEN];
+	bool want = vsmd_psec_any_sticky(&d->running);
+	int ret;
+
+	if (want && efd < 0) {
+		efd = k->ops->events_open(k);
+		if (efd < 0)
+			vsmd_log(LOG_WARNING, "no kernel events (sticky addresses are learned at each request only): %s",
+				 k->ops->strerror(k));
+		resync = true;
+	} else if (!want && efd >= 0) {
+		k->ops->events_close(k);
+		efd = -1;
+	}
+	if (!want)
+		return efd;
+	ret = resync || efd < 0 ? vsmd_psec_resync(d, err, sizeof(err)) :
+				  vsmd_psec_events(d, err, sizeof(err));
+	if (ret)
+		vsmd_log(LOG_WARNING, "sticky addresses: %s", err);
+	return efd;
+}
+
 static void loop(struct vsmd *d, int lfd, int sfd)
 {
-	struct pollfd pfd[3] = {
+	struct pollfd pfd[4] = {
 		{ .fd = lfd, .events = POLLIN },
 		{ .fd = sfd, .events = POLLIN },
 		{ .fd = store_watch_fd(d->store), .events = POLLIN },
+		{ .fd = -1, .events = POLLIN },	/* kernel events; -1: none */
 	};
 
+	pfd[3].fd = sticky_learn(d, -1, true);
 	for (;;) {
-		if (poll(pfd, 3, -1) < 0) {
+		if (poll(pfd, 4, -1) < 0) {
 			if (errno == EINTR)
 				continue;
 			vsmd_log(LOG_ERR, "poll: %s", strerror(errno));
@@ -340,8 +378,12 @@ static void loop(struct vsmd *d, int lfd, int sfd)
 			 */
 			vsmd_log(LOG_NOTICE, "%s changed by another writer; the running configuration is unchanged",
 				 d->store->where);
-		if (pfd[0].revents)
+		if (pfd[3].fd >= 0 && pfd[3].revents)
+			pfd[3].fd = sticky_learn(d, pfd[3].fd, false);
+		if (pfd[0].revents) {
 			serve_client(d, lfd);
+			pfd[3].fd = sticky_learn(d, pfd[3].fd, true);
+		}
 	}
 }
 

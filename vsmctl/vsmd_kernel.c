@@ -130,6 +130,48 @@ static int knl_bind_interface(struct vsmd_kernel *k,
 	return nl_ret(ipc_port_set(&set));
 }
 
+static int knl_list_fdb(struct vsmd_kernel *k, struct fdb_entry **entries,
+			size_t *n)
+{
+	(void)k;
+	return nl_ret(ipc_fdb_list(entries, n));
+}
+
+static int knl_push_fdb(struct vsmd_kernel *k, const struct fdb_entry *e)
+{
+	(void)k;
+	return nl_ret(ipc_fdb_new(e));
+}
+
+static int knl_delete_fdb(struct vsmd_kernel *k, const struct fdb_entry *e)
+{
+	(void)k;
+	return nl_ret(ipc_fdb_del(e));
+}
+
+static int knl_events_open(struct vsmd_kernel *k)
+{
+	int fd;
+
+	(void)k;
+	fd = ipc_events_open();
+	return fd < 0 ? nl_ret(-1) : fd;
+}
+
+static int knl_events_read(struct vsmd_kernel *k,
+			   int (*fn)(const struct event *ev, void *data),
+			   void *data)
+{
+	(void)k;
+	return nl_ret(ipc_events_read(fn, data));
+}
+
+static void knl_events_close(struct vsmd_kernel *k)
+{
+	(void)k;
+	ipc_events_close();
+}
+
 static const char *knl_strerror(struct vsmd_kernel *k)
 {
 	(void)k;
@@ -139,6 +181,7 @@ static const char *knl_strerror(struct vsmd_kernel *k)
 static void knl_close(struct vsmd_kernel *k)
 {
 	(void)k;
+	ipc_events_close();
 	ipc_close();
 }
 
@@ -154,6 +197,12 @@ const struct vsmd_kernel_ops vsmd_kernel_netlink = {
 	.push_interface		= knl_push_interface,
 	.delete_interface	= knl_delete_interface,
 	.bind_interface		= knl_bind_interface,
+	.list_fdb		= knl_list_fdb,
+	.push_fdb		= knl_push_fdb,
+	.delete_fdb		= knl_delete_fdb,
+	.events_open		= knl_events_open,
+	.events_read		= knl_events_read,
+	.events_close		= knl_events_close,
 	.strerror		= knl_strerror,
 	.close			= knl_close,
 };

@@ -60,6 +60,23 @@ struct vsmd_kernel_ops {
 	 */
 	int (*bind_interface)(struct vsmd_kernel *k, const struct port_ref *ref,
 			      const char *dev);
+	/* The MAC table, static and learned entries; *entries malloc()ed. */
+	int (*list_fdb)(struct vsmd_kernel *k, struct fdb_entry **entries,
+			size_t *n);
+	/* A static entry (FDB_NEW), or the entry of e->mac, e->vlan gone. */
+	int (*push_fdb)(struct vsmd_kernel *k, const struct fdb_entry *e);
+	int (*delete_fdb)(struct vsmd_kernel *k, const struct fdb_entry *e);
+	/*
+	 * The kernel's events: events_open() gives a descriptor to poll
+	 * (-errno if there is none); events_read() hands every pending
+	 * event to fn, and returns -ENOBUFS if some were lost (the caller
+	 * then reads the state again).
+	 */
+	int (*events_open)(struct vsmd_kernel *k);
+	int (*events_read)(struct vsmd_kernel *k,
+			   int (*fn)(const struct event *ev, void *data),
+			   void *data);
+	void (*events_close)(struct vsmd_kernel *k);
 	const char *(*strerror)(struct vsmd_kernel *k);
 	void (*close)(struct vsmd_kernel *k);
 };

@@ -371,6 +371,7 @@ int vsmd_show_virtual(FILE *f, const struct config *cfg,
 			ifc->a.vm, mac, dev ? dev : "--",
 			ev.profile ? ev.profile->name : "--",
 			config_binding_name(ev.binding),
+			kp && port_err_disabled(kp) ? port_err_reason(kp) :
 			kport_up(kp) ? "up" : "down");
 	}
 	if (json)

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "parse.h"
+#include "vsmd_psec.h"
 #include "vsmd_sync.h"
 
 void vsmd_kstate_free(struct vsmd_kstate *ks)
@@ -59,6 +60,10 @@ static const struct {
 	{ CONFIG_ATTR_NATIVE_VLAN, VEM_CFG_NATIVE_VLAN, PORT_HAS_NATIVE_VLAN },
 	{ CONFIG_ATTR_TRUNK_VLANS, VEM_CFG_TRUNK_VLANS, PORT_HAS_TRUNK_VLANS },
 	{ CONFIG_ATTR_SHUTDOWN, VEM_CFG_SHUTDOWN, PORT_HAS_SHUTDOWN },
+	{ CONFIG_ATTR_PSEC, VEM_CFG_PSEC, PORT_HAS_PSEC },
+	{ CONFIG_ATTR_PSEC_MAX, VEM_CFG_PSEC_MAX, PORT_HAS_PSEC },
+	{ CONFIG_ATTR_PSEC_VIOLATION, VEM_CFG_PSEC_VIOLATION, PORT_HAS_PSEC },
+	{ CONFIG_ATTR_PSEC_STICKY, VEM_CFG_PSEC_STICKY, PORT_HAS_PSEC },
 };
 
 #define ACL_BITS	(VEM_CFG_ACL_IP_IN | VEM_CFG_ACL_IP_OUT | \
@@ -119,6 +124,25 @@ static void acl_names(const struct config_eval *ev,
 		snprintf(out[b], sizeof(out[b]), "%s", ev->acl[b]);
 }
 
+static void psec_eval(const struct config_eval *ev, struct psec_info *out)
+{
+	out->on = ev->psec;
+	out->max = ev->psec_max;
+	out->violation = ev->psec_violation;
+	out->sticky = ev->psec_sticky;
+}
+
+/* The port-security items in mask are the same. */
+static bool psec_match(const struct psec_info *k, const struct psec_info *w,
+		       uint32_t mask)
+{
+	return (!(mask & VEM_CFG_PSEC) || k->on == w->on) &&
+	       (!(mask & VEM_CFG_PSEC_MAX) || k->max == w->max) &&
+	       (!(mask & VEM_CFG_PSEC_VIOLATION) ||
+		k->violation == w->violation) &&
+	       (!(mask & VEM_CFG_PSEC_STICKY) || k->sticky == w->sticky);
+}
+
 static void desired_profile(const struct config *cfg,
 			    const struct config_profile *pp,
 			    struct profile_info *out)
@@ -145,6 +169,8 @@ static void desired_profile(const struct config *cfg,
 	acl_names(&ev, out->acl);
 	memcpy(out->storm, ev.storm, sizeof(out->storm));
 	qos_names(&ev, out->qos);
+	out->has |= PROFILE_HAS_PSEC;
+	psec_eval(&ev, &out->psec);
 }
 
 /*
@@ -168,6 +194,7 @@ static void desired_port(const struct config *cfg,
 	acl_names(&ev, out->acl);
 	memcpy(out->storm, ev.storm, sizeof(out->storm));
 	qos_names(&ev, out->qos);
+	psec_eval(&ev, &out->psec);
 	if (ev.profile && ev.state_enabled) {
 		snprintf(out->profile, sizeof(out->profile), "%s",
 			 ev.profile->name);
@@ -327,7 +354,8 @@ static bool profile_matches(const struct profile_info *k,
 	       !memcmp(k->trunk_vlans, w->trunk_vlans,
 		       sizeof(k->trunk_vlans)) &&
 	       k->shutdown == w->shutdown && k->max_ports == w->max_ports &&
-	       k->enabled == w->enabled;
+	       k->enabled == w->enabled &&
+	       psec_match(&k->psec, &w->psec, VSMD_PSEC_BITS);
 }
 
 /*
@@ -352,7 +380,8 @@ static bool port_matches(const struct port_info *k, const struct port_info *w)
 		return false;
 	if ((own & VEM_CFG_SHUTDOWN) && k->shutdown != w->shutdown)
 		return false;
-	return acls_match(k->acl, w->acl, own) &&
+	return psec_match(&k->psec, &w->psec, own) &&
+	       acls_match(k->acl, w->acl, own) &&
 	       storm_match(k->storm, w->storm, own) &&
 	       qos_match(k->qos, w->qos, own);
 }
@@ -635,6 +664,8 @@ int vsmd_sync(struct vsmd_kernel *k, const struct config *cfg,
 		ret = sync_profiles(&s, &ks, &want);
 	if (!ret)
 		ret = sync_ports(&s, &ks, &want);
+	if (!ret)
+		ret = vsmd_sync_sticky(k, cfg, err, errlen);
 	if (!ret)
 		ret = drop_acls(&s, &ks, &want);
 	if (!ret)

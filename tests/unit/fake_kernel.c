@@ -69,7 +69,27 @@ static void defaults(uint8_t type, struct port_info *p)
 	for (vid = 1; vid <= VEM_VLAN_MAX; vid++)
 		vlan_bitmap_set(p->trunk_vlans, vid);
 	p->shutdown = false;
+	memset(&p->psec, 0, sizeof(p->psec));
+	p->psec.max = 1;
+	p->psec.violation = VEM_PSEC_SHUTDOWN;
 }
+
+/* The port-security items in mask from src into dst (as vem.ko). */
+static void psec_copy(struct psec_info *dst, const struct psec_info *src,
+		      uint32_t mask)
+{
+	if (mask & VEM_CFG_PSEC)
+		dst->on = src->on;
+	if (mask & VEM_CFG_PSEC_MAX)
+		dst->max = src->max;
+	if (mask & VEM_CFG_PSEC_VIOLATION)
+		dst->violation = src->violation;
+	if (mask & VEM_CFG_PSEC_STICKY)
+		dst->sticky = src->sticky;
+}
+
+#define PSEC_BITS	(VEM_CFG_PSEC | VEM_CFG_PSEC_MAX | \
+			 VEM_CFG_PSEC_VIOLATION | VEM_CFG_PSEC_STICKY)
 
 void fake_kernel_view(struct fake_kernel *fk, const struct fake_port *fp,
 		      struct port_info *out)
@@ -88,6 +108,7 @@ void fake_kernel_view(struct fake_kernel *fk, const struct fake_port *fp,
 		memcpy(base.trunk_vlans, pp->trunk_vlans,
 		       sizeof(base.trunk_vlans));
 		base.shutdown = pp->shutdown;
+		base.psec = pp->psec;
 	}
 	*out = *p;
 	out->has = PORT_HAS_IFINDEX | PORT_HAS_MODE | PORT_HAS_ACCESS_VLAN |
@@ -108,6 +129,9 @@ void fake_kernel_view(struct fake_kernel *fk, const struct fake_port *fp,
 	if (!(p->own & VEM_CFG_SHUTDOWN))
 		out->shutdown = base.shutdown;
 	out->has |= PORT_HAS_ACLS | PORT_HAS_STORM;
+	psec_copy(&out->psec, &base.psec, ~p->own);
+	out->has |= PORT_HAS_PSEC | PORT_HAS_ERR_DISABLED | PORT_HAS_SECURE_MACS;
+	out->has |= PORT_HAS_ACLS;
 	for (slot = 0; slot < ACL_SLOTS; slot++)
 		if (!(p->own & (VEM_CFG_ACL_IP_IN << slot)))
 			snprintf(out->acl[slot], sizeof(out->acl[slot]), "%s",
@@ -372,6 +396,8 @@ static int fk_push_profile(struct vsmd_kernel *k, const struct profile_info *pp,
 		}
 		cur->max_ports = VEM_PROFILE_PORTS_DEFAULT;
 		cur->enabled = true;
+		cur->psec.max = 1;
+		cur->has |= PROFILE_HAS_PSEC;
 		cur->has = PROFILE_HAS_TYPE | PROFILE_HAS_MODE |
 			   PROFILE_HAS_ACCESS_VLAN | PROFILE_HAS_NATIVE_VLAN |
 			   PROFILE_HAS_TRUNK_VLANS | PROFILE_HAS_SHUTDOWN |
@@ -417,6 +443,10 @@ static int fk_push_profile(struct vsmd_kernel *k, const struct profile_info *pp,
 				return refuse(fk, ENOENT, "No such QoS policy");
 		memcpy(cur->qos, pp->qos, sizeof(cur->qos));
 		cur->has |= PROFILE_HAS_QOS;
+	}
+	if (pp->has & PROFILE_HAS_PSEC) {
+		cur->psec = pp->psec;
+		cur->has |= PROFILE_HAS_PSEC;
 	}
 	return 0;
 }
@@ -497,6 +527,7 @@ static int fk_push_interface(struct vsmd_kernel *k,
 		for (slot = 0; slot < QOS_SLOTS; slot++)
 			if (port->clear & (VEM_CFG_QOS_IN << slot))
 				next.qos[slot][0] = '\0';
+		psec_copy(&next.psec, &def.psec, port->clear);
 		next.own &= ~port->clear;
 	}
 	if (port->has & PORT_HAS_MODE) {
@@ -519,6 +550,11 @@ static int fk_push_interface(struct vsmd_kernel *k,
 	if (port->has & PORT_HAS_SHUTDOWN) {
 		next.shutdown = port->shutdown;
 		next.own |= VEM_CFG_SHUTDOWN;
+	}
+	/* As msg.c: the port-security items the request owns are sent. */
+	if (port->has & PORT_HAS_PSEC) {
+		psec_copy(&next.psec, &port->psec, port->own);
+		next.own |= port->own & PSEC_BITS;
 	}
 	/* As vem.ko: the slots the request owns are sent (msg.c). */
 	for (slot = 0; slot < ACL_SLOTS; slot++) {
@@ -580,6 +616,7 @@ static int fk_delete_interface(struct vsmd_kernel *k,
 	struct fake_kernel *fk = fk_of(k);
 	struct fake_port *fp = fake_kernel_port(fk, ref->type, ref->id);
 	char name[PORT_STRLEN];
+	size_t i;
 	int ret;
 
 	port_name(ref, name);
@@ -589,6 +626,11 @@ static int fk_delete_interface(struct vsmd_kernel *k,
 	if (!fp)
 		return refuse(fk, ENOENT, "no such port");
 	*fp = fk->ports[--fk->nports];
+	/* Its MAC entries go with it, as in vem.ko. */
+	for (i = fk->nfdb; i-- > 0;)
+		if (fk->fdb[i].port.type == ref->type &&
+		    fk->fdb[i].port.id == ref->id)
+			fk->fdb[i] = fk->fdb[--fk->nfdb];
 	return 0;
 }
 
@@ -637,6 +679,91 @@ static void fk_close(struct vsmd_kernel *k)
 	(void)k;
 }
 
+static int fk_list_fdb(struct vsmd_kernel *k, struct fdb_entry **entries,
+		       size_t *n)
+{
+	struct fake_kernel *fk = fk_of(k);
+
+	*entries = calloc(fk->nfdb + 1, sizeof(**entries));
+	if (!*entries)
+		return -ENOMEM;
+	memcpy(*entries, fk->fdb, fk->nfdb * sizeof(**entries));
+	*n = fk->nfdb;
+	return 0;
+}
+
+struct fdb_entry *fake_kernel_fdb(struct fake_kernel *fk, const uint8_t *mac,
+				  uint16_t vlan)
+{
+	size_t i;
+
+	for (i = 0; i < fk->nfdb; i++)
+		if (fk->fdb[i].vlan == vlan && !memcmp(fk->fdb[i].mac, mac, 6))
+			return &fk->fdb[i];
+	return NULL;
+}
+
+/* As vem.ko: add or replace; the port must exist. */
+static int fk_push_fdb(struct vsmd_kernel *k, const struct fdb_entry *e)
+{
+	struct fake_kernel *fk = fk_of(k);
+	struct fdb_entry *cur = fake_kernel_fdb(fk, e->mac, e->vlan);
+	char name[PORT_STRLEN];
+	int ret;
+
+	port_name(&e->port, name);
+	ret = op(fk, "fdb_new %02x%02x vlan %u %s", e->mac[4], e->mac[5],
+		 e->vlan, name);
+	if (ret)
+		return ret;
+	if (!fake_kernel_port(fk, e->port.type, e->port.id))
+		return refuse(fk, ENOENT, "No such port");
+	if (!cur) {
+		if (fk->nfdb == FAKE_MAX)
+			return refuse(fk, ENOSPC, "table full");
+		cur = &fk->fdb[fk->nfdb++];
+	}
+	*cur = *e;
+	cur->flags = VEM_FDB_F_STATIC;
+	cur->has |= FDB_HAS_FLAGS | FDB_HAS_PORT;
+	return 0;
+}
+
+static int fk_delete_fdb(struct vsmd_kernel *k, const struct fdb_entry *e)
+{
+	struct fake_kernel *fk = fk_of(k);
+	struct fdb_entry *cur = fake_kernel_fdb(fk, e->mac, e->vlan);
+	int ret;
+
+	ret = op(fk, "fdb_del %02x%02x vlan %u", e->mac[4], e->mac[5], e->vlan);
+	if (ret)
+		return ret;
+	if (!cur)
+		return refuse(fk, ENOENT, "No such entry");
+	*cur = fk->fdb[--fk->nfdb];
+	return 0;
+}
+
+static int fk_events_open(struct vsmd_kernel *k)
+{
+	return refuse(fk_of(k), EOPNOTSUPP, "no events in the fake kernel");
+}
+
+static int fk_events_read(struct vsmd_kernel *k,
+			  int (*fn)(const struct event *ev, void *data),
+			  void *data)
+{
+	(void)k;
+	(void)fn;
+	(void)data;
+	return 0;
+}
+
+static void fk_events_close(struct vsmd_kernel *k)
+{
+	(void)k;
+}
+
 const struct vsmd_kernel_ops fake_kernel_ops = {
 	.open			= fk_open,
 	.list_kernel_state	= fk_list,
@@ -649,6 +776,12 @@ const struct vsmd_kernel_ops fake_kernel_ops = {
 	.push_interface		= fk_push_interface,
 	.delete_interface	= fk_delete_interface,
 	.bind_interface		= fk_bind_interface,
+	.list_fdb		= fk_list_fdb,
+	.push_fdb		= fk_push_fdb,
+	.delete_fdb		= fk_delete_fdb,
+	.events_open		= fk_events_open,
+	.events_read		= fk_events_read,
+	.events_close		= fk_events_close,
 	.strerror		= fk_strerror,
 	.close			= fk_close,
 };

@@ -36,6 +36,8 @@ struct fake_kernel {
 	const char *fail_op;
 	int fail_errno;
 	char why[128];
+	struct fdb_entry fdb[FAKE_MAX];	/* the MAC table */
+	size_t nfdb;
 	bool no_switch;		/* open() must create the switch */
 	bool switch_created;
 };
@@ -49,6 +51,9 @@ struct fake_port *fake_kernel_port(struct fake_kernel *fk, uint8_t type,
 				   uint32_t id);
 struct profile_info *fake_kernel_profile(struct fake_kernel *fk,
 					 const char *name);
+/* The MAC table's entry of (mac, vlan), NULL if none. */
+struct fdb_entry *fake_kernel_fdb(struct fake_kernel *fk, const uint8_t *mac,
+				  uint16_t vlan);
 /* The port as list_kernel_state() reports it (effective values). */
 void fake_kernel_view(struct fake_kernel *fk, const struct fake_port *fp,
 		      struct port_info *out);

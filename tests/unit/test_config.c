@@ -959,6 +959,9 @@ static void test_json(void)
 	       "\"allowed_vlans\":\"10,20-30\",\"native_vlan\":1,"
 	       "\"shutdown\":true,\"max_ports\":4,\"port_binding\":\"ephemeral\","
 	       "\"state_enabled\":false,"
+	       "\"port_security\":false,\"port_security_maximum\":1,"
+	       "\"port_security_violation\":\"shutdown\","
+	       "\"port_security_sticky\":false,"
 	       "\"ip_access_group_in\":null,\"ip_access_group_out\":null,"
 	       "\"ipv6_traffic_filter_in\":null,\"ipv6_traffic_filter_out\":null,"
 	       "\"mac_access_group_in\":null,\"mac_access_group_out\":null,"
@@ -971,6 +974,10 @@ static void test_json(void)
 	       "\"allowed_vlans\":\"own\",\"native_vlan\":\"default\","
 	       "\"shutdown\":\"port-profile web\",\"max_ports\":\"port-profile web\","
 	       "\"port_binding\":\"port-profile web\",\"state_enabled\":\"default\","
+	       "\"port_security\":\"default\","
+	       "\"port_security_maximum\":\"default\","
+	       "\"port_security_violation\":\"default\","
+	       "\"port_security_sticky\":\"default\","
 	       "\"ip_access_group_in\":\"default\",\"ip_access_group_out\":\"default\","
 	       "\"ipv6_traffic_filter_in\":\"default\","
 	       "\"ipv6_traffic_filter_out\":\"default\","
@@ -1072,6 +1079,129 @@ static void test_vm(void)
 	    "extra word refused", "unexpected");
 }
 
+
+static void test_psec(void)
+{
+	static const char *text =
+		"port-profile type vethernet secure\n"
+		"  switchport port-security\n"
+		"  switchport port-security maximum 3\n"
+		"  sw port-sec viol prot\n"
+		"  state enabled\n"
+		"interface vethernet 3\n"
+		"  inherit port-profile secure\n"
+		"  switchport port-security maximum 2\n"
+		"  switchport port-security violation restrict\n"
+		"  switchport port-security mac-address sticky\n"
+		"  switchport port-security mac-address sticky 0050.56a1.0002 vlan 10\n"
+		"  switchport port-security mac-address sticky 00:50:56:a1:00:01 vlan 10\n"
+		"  switchport port-security mac-address sticky 0050.56a1.0003 vlan 5\n"
+		"interface vethernet 4\n"
+		"  inherit port-profile secure\n"
+		"  no switchport port-security\n";
+	static const char *want =
+		"port-profile type vethernet secure\n"
+		"  switchport port-security\n"
+		"  switchport port-security maximum 3\n"
+		"  switchport port-security violation protect\n"
+		"  state enabled\n"
+		"interface vethernet 3\n"
+		"  inherit port-profile secure\n"
+		"  switchport port-security maximum 2\n"
+		"  switchport port-security violation restrict\n"
+		"  switchport port-security mac-address sticky\n"
+		"  switchport port-security mac-address sticky 0050.56a1.0003 vlan 5\n"
+		"  switchport port-security mac-address sticky 0050.56a1.0001 vlan 10\n"
+		"  switchport port-security mac-address sticky 0050.56a1.0002 vlan 10\n"
+		"interface vethernet 4\n"
+		"  inherit port-profile secure\n"
+		"  no switchport port-security\n";
+	static const uint8_t mac2[6] = { 0x00, 0x50, 0x56, 0xa1, 0x00, 0x02 };
+	struct config cfg, back, copy;
+	struct config_iface *ifc;
+	struct config_eval ev;
+	char *one;
+
+	config_init(&cfg);
+	config_init(&back);
+	if (!ok(!apply(&cfg, text), "port security on a profile and interfaces"))
+		diag("%s", err.msg);
+	print_is(&cfg, want, "printed: items, then sticky addresses by VLAN and MAC");
+	one = printed(&cfg, NULL);
+	ok(!apply(&back, one), "parses back");
+	print_is(&back, one, "print -> parse -> print: identical");
+	free(one);
+
+	ifc = config_iface_find(&cfg, &(struct port_ref){ VEM_PORT_VETH, 3 });
+	config_eval_iface(&cfg, ifc, &ev);
+	ok(ev.psec && ev.psec_max == 2 &&
+	   ev.psec_violation == VEM_PSEC_RESTRICT && ev.psec_sticky &&
+	   from_is(&ev, CONFIG_ATTR_PSEC, CONFIG_SRC_PROFILE, "secure") &&
+	   from_is(&ev, CONFIG_ATTR_PSEC_MAX, CONFIG_SRC_OWN, NULL),
+	   "vethernet 3: on from the profile, its own maximum, mode, sticky");
+	ok(ifc->nsticky == 3 && config_sticky_find(ifc, mac2, 10) == 2,
+	   "three sticky addresses, sorted");
+	config_eval_iface(&cfg, config_iface_find(&cfg,
+			  &(struct port_ref){ VEM_PORT_VETH, 4 }), &ev);
+	ok(!ev.psec && ev.psec_max == 3 &&
+	   ev.psec_violation == VEM_PSEC_PROTECT,
+	   "vethernet 4: off over the profile, the rest inherited");
+	config_eval_profile(&cfg, config_profile_find(&cfg, "secure"), &ev);
+	ok(!ev.psec_sticky, "the profile: not sticky");
+
+	ok(!config_clone(&copy, &cfg), "clone");
+	ifc = config_iface_find(&copy, &(struct port_ref){ VEM_PORT_VETH, 3 });
+	ok(config_sticky_del(ifc, mac2, 10) && ifc->nsticky == 2 &&
+	   config_iface_find(&cfg, &ifc->ref)->nsticky == 3,
+	   "a clone's sticky addresses are its own");
+	config_free(&copy);
+
+	ok(!apply(&cfg, "interface vethernet 3\n"
+			"  no switchport port-security mac-address sticky 0050.56a1.0002 vlan 10\n"
+			"  no switchport port-security maximum\n"
+			"  default switchport port-security mac-address sticky\n"),
+	   "no forms");
+	one = printed(&cfg, &(struct config_filter){ .show = CONFIG_SHOW_IFACE,
+			.ref = { VEM_PORT_VETH, 3 } });
+	ok_str(one, "interface vethernet 3\n"
+		    "  inherit port-profile secure\n"
+		    "  switchport port-security violation restrict\n"
+		    "  switchport port-security mac-address sticky 0050.56a1.0003 vlan 5\n"
+		    "  switchport port-security mac-address sticky 0050.56a1.0001 vlan 10\n",
+	       "... remove what they name");
+	free(one);
+	ok(!apply(&cfg, "no interface vethernet 3\n"), "an interface with sticky addresses deleted");
+
+	BAD("", "interface vethernet 1\n  switchport port-security maximum 0\n",
+	    "maximum 0", "line 2", "port-security maximum");
+	BAD("", "interface vethernet 1\n  switchport port-security maximum 4097\n",
+	    "maximum over the limit", "line 2", "4096");
+	BAD("", "interface vethernet 1\n  switchport port-security violation drop\n",
+	    "an unknown violation mode", "line 2", "drop");
+	BAD("", "interface ethernet 1\n  switchport port-security\n",
+	    "not on an ethernet interface", "vethernet");
+	BAD("", "port-profile type ethernet up\n  switchport port-security maximum 2\n",
+	    "not in an ethernet profile", "vethernet");
+	BAD("", "port-profile type vethernet p\n"
+		"  switchport port-security mac-address sticky 0050.56a1.0001 vlan 1\n",
+	    "no sticky address in a profile", "interface");
+	BAD("", "interface vethernet 1\n"
+		"  switchport port-security mac-address sticky 0100.5e00.0001 vlan 1\n",
+	    "a multicast sticky address", "unicast");
+	BAD("", "interface vethernet 1\n"
+		"  switchport port-security mac-address sticky 0050.56a1.0001 vlan 4095\n",
+	    "a sticky address in VLAN 4095", "line 2");
+	BAD("", "interface vethernet 1\n"
+		"  switchport port-security mac-address sticky 0050.56a1.0001\n",
+	    "a sticky address without its VLAN", "vlan");
+	BAD("interface vethernet 1\n",
+	    "interface vethernet 1\n"
+	    "  no switchport port-security mac-address sticky 0050.56a1.0001 vlan 1\n",
+	    "no for an address that is not there", "not a sticky address");
+	config_free(&back);
+	config_free(&cfg);
+}
+
 int main(void)
 {
 	tap_init();
@@ -1091,5 +1221,6 @@ int main(void)
 	test_json();
 	test_clone();
 	test_vm();
+	test_psec();
 	return tap_exit();
 }

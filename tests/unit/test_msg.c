@@ -1181,6 +1181,87 @@ static void test_storm(void)
 	   "profile reply: limits read, PROFILE_HAS_STORM set");
 }
 
+static void test_psec(void)
+{
+	struct port_info port = {
+		.ref = { VEM_PORT_VETH, 3 },
+		.has = PORT_HAS_PSEC | PORT_HAS_PROFILE,
+		.own = VEM_CFG_PSEC_MAX | VEM_CFG_PSEC_STICKY,
+		.psec = { .on = true, .max = 2, .violation = VEM_PSEC_RESTRICT,
+			  .sticky = true },
+		.profile = "web",
+	};
+	struct profile_info pp = {
+		.has = PROFILE_HAS_PSEC, .name = "web",
+		.psec = { .on = true, .max = 4096,
+			  .violation = VEM_PSEC_PROTECT },
+	};
+	struct port_info p;
+	struct profile_info out;
+	struct nlmsghdr *nlh;
+
+	nlh = msg_start(buf, FAMILY, VEM_CMD_PORT_SET, NLM_F_ACK);
+	msg_put_port(nlh, &port);
+	ok(count(nlh) == 5 && !find(nlh, VEM_A_PORT_PSEC) &&
+	   !find(nlh, VEM_A_PORT_PSEC_VIOLATION) &&
+	   mnl_attr_get_u32(find(nlh, VEM_A_PORT_PSEC_MAX)) == 2 &&
+	   mnl_attr_get_u8(find(nlh, VEM_A_PORT_PSEC_STICKY)) == 1,
+	   "PORT_SET: the port-security items the port owns, only");
+	port.own = VEM_CFG_ALL;
+	port.has = PORT_HAS_PSEC;
+	nlh = msg_start(buf, FAMILY, VEM_CMD_PORT_SET, NLM_F_ACK);
+	msg_put_port(nlh, &port);
+	ok(count(nlh) == 6 &&
+	   mnl_attr_get_u8(find(nlh, VEM_A_PORT_PSEC)) == 1 &&
+	   mnl_attr_get_u8(find(nlh, VEM_A_PORT_PSEC_VIOLATION)) ==
+	   VEM_PSEC_RESTRICT, "PORT_SET: all four when it owns all");
+
+	nlh = msg_start(buf, FAMILY, VEM_CMD_PROFILE_SET, NLM_F_ACK);
+	msg_put_profile(nlh, &pp);
+	ok(count(nlh) == 5 &&
+	   mnl_attr_get_u32(find(nlh, VEM_A_PROFILE_PSEC_MAX)) == 4096 &&
+	   mnl_attr_get_u8(find(nlh, VEM_A_PROFILE_PSEC_VIOLATION)) ==
+	   VEM_PSEC_PROTECT && mnl_attr_get_u8(find(nlh, VEM_A_PROFILE_PSEC_STICKY)) == 0,
+	   "PROFILE_SET: the four port-security items");
+
+	nlh = reply(buf, VEM_CMD_PORT_GET);
+	mnl_attr_put_u8(nlh, VEM_A_PORT_TYPE, VEM_PORT_VETH);
+	mnl_attr_put_u32(nlh, VEM_A_PORT_ID, 3);
+	mnl_attr_put_u8(nlh, VEM_A_PORT_PSEC, 1);
+	mnl_attr_put_u32(nlh, VEM_A_PORT_PSEC_MAX, 2);
+	mnl_attr_put_u8(nlh, VEM_A_PORT_PSEC_VIOLATION, VEM_PSEC_SHUTDOWN);
+	mnl_attr_put_u8(nlh, VEM_A_PORT_PSEC_STICKY, 0);
+	mnl_attr_put_u8(nlh, VEM_A_PORT_ERR_DISABLED, VEM_ERR_PSEC);
+	mnl_attr_put_u32(nlh, VEM_A_PORT_SECURE_MACS, 2);
+	ok(!msg_parse_port(nlh, &p) && p.psec.on && p.psec.max == 2 &&
+	   p.psec.violation == VEM_PSEC_SHUTDOWN && !p.psec.sticky &&
+	   p.err_disabled == VEM_ERR_PSEC && p.secure_macs == 2 &&
+	   p.has == (PORT_HAS_PSEC | PORT_HAS_ERR_DISABLED |
+		     PORT_HAS_SECURE_MACS),
+	   "port reply: port security, err-disabled, secure MACs");
+	nlh = reply(buf, VEM_CMD_PORT_GET);
+	mnl_attr_put_u8(nlh, VEM_A_PORT_TYPE, VEM_PORT_VETH);
+	mnl_attr_put_u32(nlh, VEM_A_PORT_ID, 3);
+	mnl_attr_put_u16(nlh, VEM_A_PORT_PSEC_MAX, 2);
+	ok(msg_parse_port(nlh, &p) && errno == EBADMSG,
+	   "port reply: a u16 PSEC_MAX refused");
+	nlh = reply(buf, VEM_CMD_PROFILE_GET);
+	mnl_attr_put_strz(nlh, VEM_A_PROFILE_NAME, "web");
+	mnl_attr_put_u8(nlh, VEM_A_PROFILE_PSEC, 0);
+	mnl_attr_put_u32(nlh, VEM_A_PROFILE_PSEC_MAX, 1);
+	mnl_attr_put_u8(nlh, VEM_A_PROFILE_PSEC_VIOLATION, VEM_PSEC_PROTECT);
+	mnl_attr_put_u8(nlh, VEM_A_PROFILE_PSEC_STICKY, 1);
+	ok(!msg_parse_profile(nlh, &out) && out.has == PROFILE_HAS_PSEC &&
+	   !out.psec.on && out.psec.max == 1 &&
+	   out.psec.violation == VEM_PSEC_PROTECT && out.psec.sticky,
+	   "profile reply: port security");
+	ok(!strcmp(msg_attr_name(VEM_CMD_PORT_SET, VEM_A_PORT_SECURE_MACS),
+		   "VEM_A_PORT_SECURE_MACS") &&
+	   !strcmp(msg_attr_name(VEM_CMD_PROFILE_SET, VEM_A_PROFILE_PSEC_STICKY),
+		   "VEM_A_PROFILE_PSEC_STICKY"),
+	   "port-security attributes have names");
+}
+
 int main(void)
 {
 	tap_init();
@@ -1196,5 +1277,6 @@ int main(void)
 	test_acl_replies();
 	test_storm();
 	test_acl_slots();
+	test_psec();
 	return tap_exit();
 }

@@ -16,6 +16,7 @@
 #include "parse.h"
 #include "store.h"
 #include "vsmd_proto.h"
+#include "vsmd_psec.h"
 #include "vsmd_serve.h"
 #include "vsmd_sync.h"
 #include "tap.h"
@@ -433,6 +434,65 @@ static void test_attach(void)
 	config_free(&d.running);
 }
 
+
+/* Sticky port security: learned entries become saved configuration. */
+static void test_sticky(void)
+{
+	static const uint8_t a[6] = { 0x02, 0, 0, 0, 0x0d, 1 };
+	static const uint8_t b[6] = { 0x02, 0, 0, 0, 0x0d, 2 };
+	struct store st;
+	struct vsmd d = { .store = &st, .kernel = &k };
+	char err[VSMD_ERR_LEN];
+	struct fdb_entry learned[3];
+	struct config_iface *ifc;
+
+	write_file(path, "interface vethernet 1\n"
+			 "  switchport port-security\n"
+			 "  switchport port-security maximum 2\n"
+			 "  switchport port-security mac-address sticky\n"
+			 "interface vethernet 2\n");
+	fake_kernel_reset(&fk);
+	config_init(&d.running);
+	store_open(&st, &store_file_ops, path);
+	ok(!vsmd_start(&d, err, sizeof(err)), "sticky: start");
+	memset(learned, 0, sizeof(learned));
+	learned[0].has = FDB_HAS_MAC | FDB_HAS_VLAN | FDB_HAS_PORT | FDB_HAS_FLAGS;
+	memcpy(learned[0].mac, a, 6);
+	learned[0].vlan = 1;
+	learned[0].port = (struct port_ref){ VEM_PORT_VETH, 1 };
+	learned[1] = learned[0];
+	memcpy(learned[1].mac, b, 6);
+	learned[1].port.id = 2;		/* not a sticky port */
+	learned[2] = learned[0];
+	learned[2].flags = VEM_FDB_F_STATIC;	/* static: not learned */
+	memcpy(learned[2].mac, b, 6);
+	ok(!vsmd_psec_adopt(&d, learned, 3, err, sizeof(err)),
+	   "sticky: three entries handed over");
+	ifc = config_iface_find(&d.running, &learned[0].port);
+	ok(ifc->nsticky == 1 && config_sticky_find(ifc, a, 1) == 0,
+	   "only the one learned on the sticky port becomes a sticky address");
+	ok(strstr(read_file(path),
+		  "switchport port-security mac-address sticky 0200.0000.0d01 vlan 1\n") != NULL,
+	   "saved at once");
+	ok(fake_kernel_fdb(&fk, a, 1) &&
+	   (fake_kernel_fdb(&fk, a, 1)->flags & VEM_FDB_F_STATIC),
+	   "pushed as a static entry");
+	fk.log[0] = '\0';
+	ok(!vsmd_psec_adopt(&d, learned, 1, err, sizeof(err)) && !fk.log[0],
+	   "a known address again: nothing done");
+
+	/* A learned entry in the kernel's table: taken by a resync. */
+	fk.fdb[fk.nfdb] = learned[0];
+	memcpy(fk.fdb[fk.nfdb].mac, b, 6);
+	fk.nfdb++;
+	ok(!vsmd_psec_resync(&d, err, sizeof(err)) &&
+	   config_iface_find(&d.running, &learned[0].port)->nsticky == 2 &&
+	   (fake_kernel_fdb(&fk, b, 1)->flags & VEM_FDB_F_STATIC),
+	   "resync: a learned entry of the table adopted and made static");
+	store_close(&st);
+	config_free(&d.running);
+}
+
 int main(void)
 {
 	char cmd[PATH_MAX + 16];
@@ -447,6 +507,7 @@ int main(void)
 	test_start_reconcile();
 	test_requests();
 	test_attach();
+	test_sticky();
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd))
 		diag("cannot remove %s", dir);

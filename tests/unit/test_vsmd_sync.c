@@ -434,6 +434,77 @@ static void test_qos(void)
 	fake_kernel_reset(&fk);
 }
 
+/* Port security: items through profiles, sticky addresses as static entries. */
+static void test_psec(void)
+{
+	static const uint8_t a[6] = { 0, 0x50, 0x56, 0xa1, 0, 1 };
+	static const uint8_t b[6] = { 0, 0x50, 0x56, 0xa1, 0, 2 };
+	static const uint8_t other[6] = { 0, 0x50, 0x56, 0xa1, 0, 9 };
+	struct config cfg;
+	struct profile_info *pp;
+	struct fdb_entry *e;
+	struct port_info p;
+
+	fake_kernel_reset(&fk);
+	config_init(&cfg);
+	ok(!apply(&cfg, "port-profile type vethernet secure\n"
+			"  switchport port-security\n"
+			"  switchport port-security maximum 2\n"
+			"  switchport port-security violation restrict\n"
+			"  state enabled\n"
+			"interface vethernet 1\n"
+			"  inherit port-profile secure\n"
+			"  switchport port-security mac-address sticky\n"
+			"  switchport port-security mac-address sticky 0050.56a1.0001 vlan 1\n"
+			"interface vethernet 2\n"
+			"  switchport port-security\n"
+			"  switchport port-security maximum 5\n"),
+	   "port security in a profile and on interfaces");
+	ok(!sync(&cfg), "pushed");
+	pp = fake_kernel_profile(&fk, "secure");
+	ok(pp && pp->psec.on && pp->psec.max == 2 &&
+	   pp->psec.violation == VEM_PSEC_RESTRICT && !pp->psec.sticky,
+	   "the profile carries its port-security items");
+	p = view(VEM_PORT_VETH, 1);
+	ok(p.own == VEM_CFG_PSEC_STICKY && p.psec.on && p.psec.max == 2 &&
+	   p.psec.sticky, "vethernet 1: owns sticky only, the rest from the profile");
+	p = view(VEM_PORT_VETH, 2);
+	ok(p.own == VSMD_CFG_ITEMS && p.psec.on && p.psec.max == 5 &&
+	   p.psec.violation == VEM_PSEC_SHUTDOWN,
+	   "vethernet 2: no profile, every item its own (shutdown by default)");
+	e = fake_kernel_fdb(&fk, a, 1);
+	ok(e && (e->flags & VEM_FDB_F_STATIC) && e->port.id == 1 &&
+	   fk.nfdb == 1, "the sticky address is a static entry of vethernet 1");
+	ok(!sync(&cfg) && !fk.log[0], "in sync: nothing done");
+
+	/* A stray static entry on the sticky port goes; the kernel lost one. */
+	fk.fdb[0].port.id = 2;
+	fk.fdb[1] = fk.fdb[0];
+	memcpy(fk.fdb[1].mac, other, 6);
+	fk.fdb[1].port.id = 1;
+	fk.nfdb = 2;
+	ok(!sync(&cfg) && strstr(fk.log, "fdb_new 0001 vlan 1 Veth1") &&
+	   strstr(fk.log, "fdb_del 0009 vlan 1"),
+	   "reconcile: the sticky address moved back, a stray static removed");
+	ok(fk.nfdb == 1 && fake_kernel_fdb(&fk, a, 1)->port.id == 1,
+	   "only the sticky address is left");
+
+	ok(!apply(&cfg, "interface vethernet 1\n"
+			"  switchport port-security mac-address sticky 0050.56a1.0002 vlan 1\n"
+			"  no switchport port-security mac-address sticky 0050.56a1.0001 vlan 1\n"),
+	   "one sticky address replaced by another");
+	ok(!sync(&cfg) && fk.nfdb == 1 && fake_kernel_fdb(&fk, b, 1) &&
+	   !fake_kernel_fdb(&fk, a, 1), "the kernel follows");
+	ok(!apply(&cfg, "interface vethernet 1\n"
+			"  no switchport port-security\n"), "port security off");
+	ok(!sync(&cfg) && fake_kernel_port(&fk, VEM_PORT_VETH, 1)->p.own ==
+	   (VEM_CFG_PSEC | VEM_CFG_PSEC_STICKY) && fk.nfdb == 1,
+	   "off over the profile; the configured address stays static");
+	ok(!apply(&cfg, "no interface vethernet 1\n"), "vethernet 1 removed");
+	ok(!sync(&cfg) && fk.nfdb == 0, "its entries go with it");
+	config_free(&cfg);
+}
+
 int main(void)
 {
 	struct config cfg;
@@ -453,6 +524,7 @@ int main(void)
 	test_desired_max();
 	test_acls();
 	test_qos();
+	test_psec();
 	config_free(&cfg);
 	return tap_exit();
 }

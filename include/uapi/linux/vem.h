@@ -62,7 +62,9 @@
  *	Required: VEM_A_PORT_TYPE, VEM_A_PORT_ID.
  *	Optional: VEM_A_PORT_IFINDEX (bind; 0 unbinds), VEM_A_PORT_MODE,
  *	VEM_A_PORT_ACCESS_VLAN, VEM_A_PORT_NATIVE_VLAN, VEM_A_PORT_TRUNK_VLANS,
- *	VEM_A_PORT_SHUTDOWN. An uplink refuses VEM_PORT_MODE_ACCESS.
+ *	VEM_A_PORT_SHUTDOWN, VEM_A_PORT_PSEC*. An uplink refuses
+ *	VEM_PORT_MODE_ACCESS. VEM_A_PORT_SHUTDOWN = 1 also ends an
+ *	err-disabled state (see Port security).
  *	The new configuration is published at once: a frame sees the old one
  *	or the new one, never a mix.
  * VEM_CMD_PORT_DEL: unbind and delete a port; its MAC entries go with it.
@@ -98,7 +100,7 @@
  *
  * In PORT_NEW and PORT_SET, the configuration attributes of a port bound
  * to a profile set that item over the profile; VEM_A_PORT_CLEAR drops
- * them. Binding to a profile that is full: -ENOSPC.
+ * them (naming an item the kernel does not implement is refused). Binding to a profile that is full: -ENOSPC.
  *
  * Binding a netdev: it must be an Ethernet device in the switch's namespace,
  * not a loopback, not bound to another port or claimed by another rx
@@ -254,6 +256,46 @@
  *	NAME, USERS and what the policy does; with a policer, CIR, BC (the
  *	default made explicit) and VIOLATE.
  * Events: VEM_CMD_QOS_NEW / _SET / _DEL.
+ *
+ * Port security
+ * -------------
+ *
+ * VEM_A_PORT_PSEC (and the other VEM_A_PORT_PSEC_* / VEM_A_PROFILE_PSEC_*
+ * items, inherited and overridden like the others: VEM_CFG_PSEC,
+ * _PSEC_MAX, _PSEC_VIOLATION, _PSEC_STICKY) limits the source addresses a
+ * port forwards from. Its secure MACs are its MAC table entries, learned
+ * and static alike (VEM_A_PORT_SECURE_MACS counts them while port
+ * security is on). A frame whose source is an entry of the port is
+ * forwarded as usual. A new source is learned while the port has fewer
+ * than VEM_A_PORT_PSEC_MAX entries; at the maximum, when the table is full
+ * (VEM_A_SWITCH_FDB_MAX), or when the address is a static entry of another
+ * port, the frame is a violation. An address moving in from another port
+ * is new on this one. The count and the decision are taken under one lock:
+ * two frames on two CPUs cannot both take the last place. A violation
+ * drops the frame (VEM_A_STATS_DROP_PSEC) and, by VEM_A_PORT_PSEC_VIOLATION:
+ *	VEM_PSEC_PROTECT	nothing more: silent.
+ *	VEM_PSEC_RESTRICT	counts it (VEM_A_STATS_PSEC_VIOLATIONS) and
+ *				sends a VEM_CMD_PORT_SET event for the port
+ *				(at most one a second per port: listeners
+ *				re-read the counters).
+ *	VEM_PSEC_SHUTDOWN	counts it and err-disables the port:
+ *				VEM_A_PORT_ERR_DISABLED = VEM_ERR_PSEC, one
+ *				VEM_CMD_PORT_SET event, OPER_UP 0, and every
+ *				frame from or to the port is dropped and counted
+ *				on it (VEM_A_STATS_DROP_ERR_DISABLED).
+ * Err-disabled ends only with a PORT_SET carrying VEM_A_PORT_SHUTDOWN = 1
+ * (the operator's "shutdown", then "no shutdown"), which also removes the
+ * port's learned entries (its static ones stay). It survives unbinding and
+ * binding again (unbinding removes the learned entries, as for any port),
+ * profile changes and turning port security off.
+ * Entries learned on a port with VEM_A_PORT_PSEC_STICKY (and port security
+ * on) do not age: userspace is expected to make them static (its sticky
+ * configuration; vsmd listens to VEM_CMD_FDB_NEW events for that).
+ * Changing the configuration removes no entry: lowering the maximum below
+ * the entries a port has refuses new sources until it has fewer, as
+ * NX-OS does; turning port security off makes them ordinary entries.
+ * Static entries (VEM_CMD_FDB_NEW) are added whatever the maximum; they
+ * count towards it.
  *
  * Dumps
  * -----
