@@ -11,16 +11,17 @@
  * after a grace period.
  *
  * The policer is a single-rate two-colour one, run as GCRA (the "virtual
- * scheduling" form of a token bucket): each port keeps, per direction, the
- * theoretical arrival time (TAT) of the next byte in ns. A frame of L bytes
- * conforms if, once its bytes are charged, the port is no more than the
- * bucket's depth (bc in time at cir, tau) ahead of the clock:
+ * scheduling" form of a token bucket, meter.h): each port keeps, per
+ * direction, the theoretical arrival time (TAT) of the next byte in ns. A
+ * frame of L bytes conforms if, once its bytes are charged, the port is no
+ * more than the bucket's depth (bc in time at cir, tau) ahead of the clock:
  *
  *	start = max(TAT, now); TAT' = start + L * 8 / cir;
  *	conform iff TAT' - now <= tau; only then TAT = TAT'.
  *
- * That is a token bucket of bc bytes filled at cir, in one 64-bit word:
- * CPUs update it with cmpxchg, no lock, no global state, no allocation.
+ * (vem_meter_conform() with a tolerance of tau - L * 8 / cir.) That is a
+ * token bucket of bc bytes filled at cir, in one 64-bit word: CPUs update
+ * it with cmpxchg, no lock, no global state, no allocation.
  * A violating frame takes no tokens (dropped, or re-marked and sent). The
  * policer belongs to the port, not to the policy: ports sharing a policy
  * each get cir. Changing or rebinding a policy keeps the port's TAT, which
@@ -171,7 +172,7 @@ enum vem_qos_verdict vem_qos_police(const struct vem_qos *qos,
 				    struct vem_qos_mark *mark)
 {
 	const struct vem_qos_conf *conf = rcu_dereference(qos->conf);
-	u64 now, tat, start, next, inc;
+	u64 inc;
 
 	if (conf->set_cos >= 0)
 		mark->cos = conf->set_cos;
@@ -181,17 +182,12 @@ enum vem_qos_verdict vem_qos_police(const struct vem_qos *qos,
 		return VEM_QOS_PASS;
 
 	inc = ((u64)vem_skb_wire_len(skb) * conf->ns_per_byte_q16) >> 16;
-	now = ktime_get_ns();
-	tat = atomic64_read(&pol->tat);
-	do {
-		start = max(tat, now);
-		next = start + inc;
-		if (next - now > conf->tau_ns)
-			goto violate;
-	} while (!atomic64_try_cmpxchg(&pol->tat, (s64 *)&tat, next));
-	return VEM_QOS_PASS;
+	/* Conforms if, its bytes charged, the bucket is not overdrawn. */
+	if (inc <= conf->tau_ns &&
+	    vem_meter_conform(&pol->meter, ktime_get_ns(), inc,
+			      conf->tau_ns - inc))
+		return VEM_QOS_PASS;
 
-violate:
 	if (conf->violate == VEM_QOS_VIOLATE_DROP)
 		return VEM_QOS_DROP;
 	mark->dscp = conf->violate_dscp;

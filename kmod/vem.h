@@ -261,7 +261,7 @@ struct vem_qos {
  * bucket would let N CPUs send N times cir).
  */
 struct vem_police {
-	atomic64_t tat;
+	struct vem_meter meter;
 } ____cacheline_aligned_in_smp;
 
 struct vem_switch;
@@ -289,7 +289,8 @@ struct vem_port {
 	struct net_device __rcu *dev;		/* NULL while unbound */
 	netdevice_tracker dev_tracker;
 	struct vem_pcpu_stats __percpu *stats;
-	struct vem_meter storm[VEM_STORM_KINDS];	/* datapath only */
+	/* Written by the datapath only: on their own cache line. */
+	struct vem_meter storm[VEM_STORM_KINDS] ____cacheline_aligned_in_smp;
 	u8 type;				/* enum vem_port_type */
 	u32 id;
 	struct vem_police police[VEM_QOS_DIRS];
