@@ -29,7 +29,7 @@ tally()
 }
 
 log=$(mktemp)
-trap 'kill $(jobs -p) 2>/dev/null; rm -f "$log"' EXIT
+trap 'rm -f "$log"' EXIT
 
 echo "# unit tests"
 make -s unit 2>&1 | tee "$log"
@@ -44,65 +44,33 @@ tally "$log" "harness tests"
 # Scripts that test userspace alone (vsmd's handling of bad input; the
 # kernel only answers the calls every other script makes) run on the
 # last kernel only, to keep the suite under 15 minutes.
-#
-# Each kernel's VM runs on its own CPU: a TCG guest with one vCPU keeps
-# one host core busy, so on a machine with two cores both kernels run at
-# once (SELFTEST_JOBS=1 runs them one after the other). Each VM gets its
-# own build of vem.ko (VEM_KO) and writes to its own tmpfs overlay; the
-# logs are printed whole, in kernel order, once a VM is done.
 kernels=(${KERNELS:-$(tools/kernels.sh list)})
-jobs=${SELFTEST_JOBS:-$(nproc)}
-mkdir -p build
-declare -A vm_log
-run_vm()
-{
-	local k=$1 skip=$2 ko=$3 out=$4 rc
-	VM_ENV_SELFTESTS_SKIP="$skip" VM_ENV_VEM_KO="$ko" \
-	tools/vm-run --kernel "$k" --timeout "${VM_TIMEOUT:-1200}" -- \
-		tests/run-selftests.sh "${@:5}" >"$out" 2>&1
-	rc=$?
-	echo "$rc" >"$out.rc"
-}
-running=0
 for k in "${kernels[@]}"; do
 	skip=
 	[ "$k" != "${kernels[-1]}" ] && skip=vsmd_badinput.sh
+	echo "# selftests in the VM, kernel $k"
 	if ! make -s module KVER="$k" >"$log" 2>&1; then
-		echo "# selftests in the VM, kernel $k"
 		cat "$log"
 		echo "not ok - vem.ko does not build for $k"
 		total_f=$((total_f + 1))
 		continue
 	fi
 	if grep -q 'warning:' "$log"; then
-		echo "# selftests in the VM, kernel $k"
 		grep 'warning:' "$log"
 		echo "not ok - vem.ko builds with warnings for $k"
 		total_f=$((total_f + 1))
 	fi
-	cp kmod/vem.ko "build/vem-$k.ko"
-	vm_log[$k]=$(mktemp)
-	if [ "$running" -ge "$jobs" ]; then
-		wait -n
-		running=$((running - 1))
-	fi
-	run_vm "$k" "$skip" "$PWD/build/vem-$k.ko" "${vm_log[$k]}" "$@" &
-	running=$((running + 1))
-done
-wait
-for k in "${kernels[@]}"; do
-	[ -n "${vm_log[$k]:-}" ] || continue
-	echo "# selftests in the VM, kernel $k"
-	cat "${vm_log[$k]}"
-	rc=$(cat "${vm_log[$k]}.rc" 2>/dev/null || echo 1)
-	tally "${vm_log[$k]}" "VM selftests on $k"
-	if [ "$rc" -ne 0 ] && ! grep -qE '^[0-9]+ passed, [1-9][0-9]* failed' "${vm_log[$k]}"; then
+	VM_ENV_SELFTESTS_SKIP="$skip" \
+	tools/vm-run --kernel "$k" --timeout "${VM_TIMEOUT:-1200}" -- \
+		tests/run-selftests.sh "$@" 2>&1 | tee "$log"
+	rc=${PIPESTATUS[0]}
+	tally "$log" "VM selftests on $k"
+	if [ "$rc" -ne 0 ] && ! grep -qE '^[0-9]+ passed, [1-9][0-9]* failed' "$log"; then
 		# The VM itself failed (kernel warning, timeout): that is a
 		# failure even if every case passed.
 		echo "not ok - VM run on $k failed with status $rc"
 		total_f=$((total_f + 1))
 	fi
-	rm -f "${vm_log[$k]}" "${vm_log[$k]}.rc"
 done
 # Leave kmod/vem.ko built for the default kernel, as `make` does.
 make -s module >/dev/null 2>&1
