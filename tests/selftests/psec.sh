@@ -103,6 +103,11 @@ check_eq "protect: counted as port-security drops" 3 "${S[drop_port_security]}"
 check_eq "protect: no violation counted" 0 "${S[port_security_violations]}"
 check_eq "protect: C not learned" none "$(mac_port host $C 1)"
 check "protect: A still passes" delivered 1 send vm1 $A $D 1
+send vm2 $D $A 1 >/dev/null
+check_eq "D learned on vethernet 2" vethernet2 "$(mac_port host $D 1)"
+check "protect: D moving in from vethernet 2 is new here: dropped" \
+	delivered 0 send vm1 $D ff:ff:ff:ff:ff:ff 1
+check_eq "protect: D stays on vethernet 2" vethernet2 "$(mac_port host $D 1)"
 
 # restrict: dropped and counted.
 check "violation restrict" vsm host configure - <<'EOF'
@@ -111,7 +116,7 @@ interface vethernet 1
 EOF
 check "restrict: C's 2 frames dropped" delivered 0 send vm1 $C $D 2
 fetch
-check_eq "restrict: 5 port-security drops" 5 "${S[drop_port_security]}"
+check_eq "restrict: 6 port-security drops" 6 "${S[drop_port_security]}"
 check_eq "restrict: 2 violations" 2 "${S[port_security_violations]}"
 check "show port-security: maximum 2, 2 addresses, 2 violations, Restrict" \
 	shows '^Veth1  *2  *2  *2  Restrict$' show port-security
@@ -140,7 +145,7 @@ EOF
 check "shutdown: C's frame dropped" delivered 0 send vm1 $C $D 1
 fetch
 check_eq "shutdown: the violation counted" 3 "${S[port_security_violations]}"
-check_eq "shutdown: 6 port-security drops" 6 "${S[drop_port_security]}"
+check_eq "shutdown: 7 port-security drops" 7 "${S[drop_port_security]}"
 check_eq "shutdown: err-disabled (JSON)" port-security "${S[err_disabled]}"
 check "show interface: err-disabled (port-security)" \
 	shows 'is down (err-disabled (port-security))' show interface vethernet 1
@@ -158,7 +163,7 @@ sleep 0.2
 check_eq "err-disabled: nothing reaches vm1" "$before" "$(rx_packets vm1 eth0)"
 fetch
 check_eq "err-disabled: counted on vethernet 1, both directions" 4 "${S[drop_err_disabled]}"
-check_eq "err-disabled: port-security drops unchanged" 6 "${S[drop_port_security]}"
+check_eq "err-disabled: port-security drops unchanged" 7 "${S[drop_port_security]}"
 
 check "recovery: shutdown" vsm host configure - <<'EOF'
 interface vethernet 1
