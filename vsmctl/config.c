@@ -67,6 +67,19 @@ static int vec_clone(struct config_vec *dst, const struct config_vec *src,
 	return 0;
 }
 
+/* A copy of the n elements of size bytes at from; NULL if n is 0 or no memory. */
+static void *memdup_n(const void *from, size_t n, size_t size)
+{
+	void *p;
+
+	if (!n)
+		return NULL;
+	p = malloc(n * size);
+	if (p)
+		memcpy(p, from, n * size);
+	return p;
+}
+
 /* The entries of the access-lists vec_clone() copied, made their own. */
 static int acls_clone(struct config *dst)
 {
@@ -74,21 +87,17 @@ static int acls_clone(struct config *dst)
 
 	for (i = 0; i < dst->acls.n; i++) {
 		struct config_acl *acl = config_acl_at(dst, i);
-		const struct config_acl_entry *from = acl->entries;
 
-		acl->entries = NULL;
+		acl->entries = memdup_n(acl->entries, acl->n,
+					sizeof(*acl->entries));
 		acl->cap = acl->n;
-		if (!acl->n)
-			continue;
-		acl->entries = malloc(acl->n * sizeof(*acl->entries));
-		if (!acl->entries)
+		if (acl->n && !acl->entries)
 			goto fail;
-		memcpy(acl->entries, from, acl->n * sizeof(*acl->entries));
 	}
 	return 0;
 fail:
 	/* The lists after i still point at the source's entries. */
-	for (done = i; done < dst->acls.n; done++)
+	for (done = i + 1; done < dst->acls.n; done++)
 		config_acl_at(dst, done)->entries = NULL;
 	return -ENOMEM;
 }
@@ -100,20 +109,16 @@ static int ifaces_clone(struct config *dst)
 
 	for (i = 0; i < dst->ifaces.n; i++) {
 		struct config_iface *ifc = config_iface_at(dst, i);
-		const struct config_sticky *from = ifc->sticky;
 
-		ifc->sticky = NULL;
+		ifc->sticky = memdup_n(ifc->sticky, ifc->nsticky,
+				       sizeof(*ifc->sticky));
 		ifc->sticky_cap = ifc->nsticky;
-		if (!ifc->nsticky)
-			continue;
-		ifc->sticky = malloc(ifc->nsticky * sizeof(*ifc->sticky));
-		if (!ifc->sticky)
+		if (ifc->nsticky && !ifc->sticky)
 			goto fail;
-		memcpy(ifc->sticky, from, ifc->nsticky * sizeof(*ifc->sticky));
 	}
 	return 0;
 fail:
-	for (done = i; done < dst->ifaces.n; done++)
+	for (done = i + 1; done < dst->ifaces.n; done++)
 		config_iface_at(dst, done)->sticky = NULL;
 	return -ENOMEM;
 }

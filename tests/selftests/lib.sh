@@ -350,7 +350,7 @@ stop_vsmd()
 {
 	[ -n "$VSMD_PID" ] || return 0
 	kill "-${1:-TERM}" "$VSMD_PID" 2>/dev/null
-	wait "$VSMD_PID" 2>/dev/null
+	{ wait "$VSMD_PID"; } 2>/dev/null	# no "Killed" notice
 	VSMD_PID=
 }
 

@@ -17,26 +17,8 @@ source "$(dirname "$0")/lib.sh"
 require_vem
 ktap_header "port security through vsmd: protect, restrict, shutdown, sticky"
 
-VSMD=${VSMD:-$REPO_DIR/vsmctl/vsmd}
-T=$(mktemp -d)
-export VSMD_SOCKET=$T/vsmd.sock
-CONF=$T/startup-config
-VSMD_PID=
-start_vsmd()
-{
-	ip netns exec "$NS_PREFIX-host" "$VSMD" -f -s "$VSMD_SOCKET" -c "$CONF" \
-		2>>"$T/vsmd.log" &
-	VSMD_PID=$!
-	wait_until 10 vsm host show running-config && kill -0 "$VSMD_PID"
-}
-stop_vsmd()
-{
-	[ -n "$VSMD_PID" ] || return 0
-	kill "-${1:-TERM}" "$VSMD_PID" 2>/dev/null
-	{ wait "$VSMD_PID"; } 2>/dev/null
-	VSMD_PID=
-}
-trap 'stop_vsmd; rm -rf "$T"; cleanup' EXIT
+vsmd_init
+T=$VSMD_DIR
 
 # A is vm1's own address, B and C follow it (sendframes.py --srcs).
 A=02:00:00:00:0d:01 B=02:00:00:00:0d:02 C=02:00:00:00:0d:03 D=02:00:00:00:0e:02

@@ -213,10 +213,10 @@ static void test_kernel_values(void)
 	config_init(&cfg);
 	apply(&cfg, PM "    police cir 10 mbps\n    set dscp 46\n");
 	vsmd_qos_info(config_qos_find(&cfg, "P"), &qi);
-	ok(qi.cir == 10000000 && qi.bc == 250000 &&
+	ok(qi.cir == 10000000 && qi.bc == 625000 &&
 	   qi.violate == VEM_QOS_VIOLATE_DROP && !qi.has_violate_dscp &&
 	   qi.has_dscp && qi.dscp == 46 && !qi.has_cos,
-	   "no bc: the kernel's default, 200 ms of 10 Mbit/s = 250000 bytes");
+	   "no bc: the kernel's default, 500 ms of 10 Mbit/s = 625000 bytes");
 	config_free(&cfg);
 	config_init(&cfg);
 	apply(&cfg, PM "    police cir 8 kbps\n");

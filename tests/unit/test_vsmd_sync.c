@@ -405,7 +405,7 @@ static void test_qos(void)
 	ok(!strncmp(fk.log, "qos_new GOLD\n", 13),
 	   "created first, before the profile and ports that name it");
 	q = fake_kernel_qos(&fk, "GOLD");
-	ok(q && q->cir == 10000000 && q->bc == 250000 && q->has_cos &&
+	ok(q && q->cir == 10000000 && q->bc == 625000 && q->has_cos &&
 	   q->cos == 5 && !q->has_dscp, "GOLD: 10 Mbit/s, the default burst explicit, cos 5");
 	ok(!strcmp(fake_kernel_profile(&fk, "voip")->qos[0], "GOLD"),
 	   "the profile names it as input");
